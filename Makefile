@@ -1,0 +1,40 @@
+# Two commands for a newcomer: `make run` and `make test`. Both set everything up first.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: setup run test lint typecheck unit bench clean
+
+setup: $(STAMP)
+
+# Reinstall only when the project's metadata changes, so repeated runs are quick.
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+run: setup
+	$(BIN)/aicareers careers list
+	@echo
+	$(BIN)/aicareers salaries bands
+	@echo
+	@echo "Next: $(BIN)/aicareers careers show prompt-engineer   (or: $(BIN)/aicareers --help)"
+
+lint: setup
+	$(BIN)/ruff check src tests bench
+
+typecheck: setup
+	$(BIN)/mypy
+
+unit: setup
+	$(BIN)/pytest
+
+test: lint typecheck unit
+
+bench: setup
+	$(BIN)/python bench/cli_startup.py
+
+clean:
+	rm -rf $(VENV) build src/*.egg-info .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,293 @@
+"""Typed models of the curated catalog.
+
+Every model is a frozen ``msgspec.Struct`` that rejects unknown keys, so a typo in a YAML file
+fails loudly instead of being silently dropped. msgspec is used rather than pydantic because it
+imports in a fraction of the time, which keeps ``aicareers careers list`` fast on a cold start.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+import msgspec
+
+SkillCategory = Literal["technical", "design", "soft", "business", "domain"]
+ResourceKind = Literal[
+    "learning-platform",
+    "course",
+    "news",
+    "research",
+    "podcast",
+    "video",
+    "community",
+    "conference",
+    "practice",
+    "freelance",
+    "publishing",
+    "guide",
+    "regulation",
+]
+ToolKind = Literal["llm", "platform", "framework", "cloud", "design", "library", "generator"]
+OrgKind = Literal["employer", "nonprofit", "research-institute", "company", "regulator"]
+CertGroup = Literal["technical", "ethics-governance", "specialized", "course-certificate"]
+BackgroundOrigin = Literal["step1", "key-skills", "break-in"]
+SalaryPeriod = Literal["year"]
+
+
+class Base(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):
+    """Common base: immutable, keyword-only, unknown keys rejected."""
+
+
+class Source(Base):
+    """A reference the catalog's facts come from."""
+
+    id: str
+    title: str
+    url: str | None = None
+    publisher: str | None = None
+    note: str | None = None
+
+
+class Money(Base):
+    """A yearly pay range in one currency; ``open_ended`` marks ranges quoted as "X+"."""
+
+    min: int
+    max: int
+    currency: str = "USD"
+    period: SalaryPeriod = "year"
+    open_ended: bool = False
+    sources: tuple[str, ...] = ()
+
+
+class Skill(Base):
+    """A skill that careers ask for, with the words people use for it."""
+
+    id: str
+    name: str
+    category: SkillCategory
+    description: str
+    aliases: tuple[str, ...] = ()
+
+
+class Tool(Base):
+    """A product, platform, framework or model that the guide names."""
+
+    id: str
+    name: str
+    kind: ToolKind
+    vendor: str | None = None
+    url: str | None = None
+
+
+class Organization(Base):
+    """An employer, institute or non-profit that the guide names."""
+
+    id: str
+    name: str
+    kind: OrgKind
+    url: str | None = None
+    note: str | None = None
+
+
+class Resource(Base):
+    """A place to learn, read, listen, meet people or practise."""
+
+    id: str
+    name: str
+    kind: ResourceKind
+    description: str
+    provider: str | None = None
+    url: str | None = None
+    free: bool | None = None
+    sources: tuple[str, ...] = ()
+
+
+class Certification(Base):
+    """A credential the guide recommends, grouped as the guide groups them."""
+
+    id: str
+    name: str
+    group: CertGroup
+    issuer: str | None
+    focus: str
+    url: str | None = None
+    sources: tuple[str, ...] = ()
+
+
+class Background(Base):
+    """A kind of prior career that a person may bring to an AI role."""
+
+    id: str
+    name: str
+    description: str
+    titles: tuple[str, ...] = ()
+
+
+class BreakInStep(Base):
+    """One concrete move towards a career, with links to the catalog entries it needs."""
+
+    text: str
+    resources: tuple[str, ...] = ()
+    certifications: tuple[str, ...] = ()
+    tools: tuple[str, ...] = ()
+    organizations: tuple[str, ...] = ()
+
+
+class CareerBackground(Base):
+    """A background that suits a career and why the catalog says so."""
+
+    background: str
+    origin: BackgroundOrigin
+    why: str
+
+
+class Career(Base):
+    """One of the guide's AI careers."""
+
+    id: str
+    title: str
+    summary: str
+    duties: tuple[str, ...]
+    salary: Money
+    key_skills: tuple[str, ...]
+    break_in: tuple[BreakInStep, ...]
+    backgrounds: tuple[CareerBackground, ...]
+    tools: tuple[str, ...] = ()
+    employers: tuple[str, ...] = ()
+    sources: tuple[str, ...] = ()
+
+
+class Emerging(Base):
+    """A specialization the guide expects to appear after 2026."""
+
+    id: str
+    name: str
+    description: str
+    sources: tuple[str, ...] = ()
+
+
+class SkillGroup(Base):
+    """A named group of the skills that every AI career draws on."""
+
+    id: str
+    name: str
+    skills: tuple[str, ...]
+    note: str
+
+
+class TrendingSkill(Base):
+    """A capability that a named report expects to matter most."""
+
+    name: str
+    skills: tuple[str, ...]
+    sources: tuple[str, ...]
+
+
+class StepItem(Base):
+    """One action inside a transition step."""
+
+    text: str
+    resources: tuple[str, ...] = ()
+    organizations: tuple[str, ...] = ()
+
+
+class Transition(Base):
+    """Step 1's pairing of a background with the careers it leads to most easily."""
+
+    background: str
+    careers: tuple[str, ...]
+
+
+class Step(Base):
+    """One of the five steps of a career switch."""
+
+    id: str
+    number: int
+    title: str
+    summary: str
+    items: tuple[StepItem, ...]
+    transitions: tuple[Transition, ...] = ()
+
+
+class BandRole(Base):
+    """A role quoted inside a salary band, optionally tied to one of our careers."""
+
+    title: str
+    salary: Money
+    career: str | None = None
+
+
+class SalaryBand(Base):
+    """Pay by experience level; ``max_years`` is None for the open top level."""
+
+    id: str
+    name: str
+    min_years: int
+    max_years: int | None
+    roles: tuple[BandRole, ...]
+    sources: tuple[str, ...]
+
+
+class Hub(Base):
+    """A city the guide names as a centre of AI hiring."""
+
+    id: str
+    name: str
+    country: str
+    why: str
+    organizations: tuple[str, ...] = ()
+    sources: tuple[str, ...] = ()
+
+
+class Challenge(Base):
+    """A common obstacle in a career switch and how to get past it."""
+
+    id: str
+    name: str
+    problem: str
+    remedies: tuple[str, ...]
+
+
+class Statistic(Base):
+    """A number the guide cites, with its unit and period."""
+
+    id: str
+    label: str
+    value: float
+    unit: str
+    period: str
+    sources: tuple[str, ...]
+
+
+class Guide(Base):
+    """What the catalog was built from and how to read its figures."""
+
+    title: str
+    published: dt.date
+    advice: str
+    remote_note: str
+    pay_note: str
+    sources: tuple[str, ...]
+
+
+class Catalog(Base):
+    """The whole curated knowledge base, validated."""
+
+    guide: Guide
+    careers: tuple[Career, ...]
+    emerging: tuple[Emerging, ...]
+    skills: tuple[Skill, ...]
+    essential_skills: tuple[SkillGroup, ...]
+    trending_skills: tuple[TrendingSkill, ...]
+    backgrounds: tuple[Background, ...]
+    steps: tuple[Step, ...]
+    salary_bands: tuple[SalaryBand, ...]
+    hubs: tuple[Hub, ...]
+    certifications: tuple[Certification, ...]
+    resources: tuple[Resource, ...]
+    tools: tuple[Tool, ...]
+    organizations: tuple[Organization, ...]
+    challenges: tuple[Challenge, ...]
+    statistics: tuple[Statistic, ...]
+    sources: tuple[Source, ...]

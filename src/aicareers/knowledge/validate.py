@@ -1,0 +1,160 @@
+"""Cross-reference checks that a schema alone cannot express.
+
+All problems are collected and reported together, so one run of the tests shows every broken
+reference instead of the first one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Iterator
+
+from ..errors import CatalogError
+from .models import Catalog, Money
+
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+def _duplicates(kind: str, ids: Iterable[str]) -> Iterator[str]:
+    for ident, count in Counter(ids).items():
+        if count > 1:
+            yield f"{kind}: id '{ident}' is used {count} times"
+        if not SLUG.match(ident):
+            yield f"{kind}: id '{ident}' is not a lowercase slug (letters, digits, hyphens)"
+
+
+def _missing(where: str, kind: str, refs: Iterable[str], known: set[str]) -> Iterator[str]:
+    for ref in refs:
+        if ref not in known:
+            yield f"{where}: refers to unknown {kind} '{ref}'"
+
+
+def _money(where: str, money: Money, sources: set[str]) -> Iterator[str]:
+    if money.min > money.max:
+        yield f"{where}: salary min {money.min} is above max {money.max}"
+    if money.min < 0:
+        yield f"{where}: salary min {money.min} is negative"
+    if not money.sources:
+        yield f"{where}: salary names no source"
+    yield from _missing(where, "source", money.sources, sources)
+
+
+def _ids(catalog: Catalog) -> dict[str, set[str]]:
+    return {
+        "career": {c.id for c in catalog.careers},
+        "skill": {s.id for s in catalog.skills},
+        "source": {s.id for s in catalog.sources},
+        "resource": {r.id for r in catalog.resources},
+        "certification": {c.id for c in catalog.certifications},
+        "tool": {t.id for t in catalog.tools},
+        "organization": {o.id for o in catalog.organizations},
+        "background": {b.id for b in catalog.backgrounds},
+    }
+
+
+def _check_unique(catalog: Catalog) -> Iterator[str]:
+    groups = {
+        "careers": catalog.careers, "emerging": catalog.emerging, "skills": catalog.skills,
+        "essential_skills": catalog.essential_skills, "backgrounds": catalog.backgrounds,
+        "steps": catalog.steps, "salary_bands": catalog.salary_bands, "hubs": catalog.hubs,
+        "certifications": catalog.certifications, "resources": catalog.resources,
+        "tools": catalog.tools, "organizations": catalog.organizations,
+        "challenges": catalog.challenges, "statistics": catalog.statistics,
+        "sources": catalog.sources,
+    }  # fmt: skip
+    for name, items in groups.items():
+        yield from _duplicates(name, (item.id for item in items))
+
+
+def _check_careers(catalog: Catalog, ids: dict[str, set[str]]) -> Iterator[str]:
+    for career in catalog.careers:
+        where = f"careers: {career.id}"
+        yield from _money(where, career.salary, ids["source"])
+        yield from _missing(where, "skill", career.key_skills, ids["skill"])
+        yield from _missing(where, "tool", career.tools, ids["tool"])
+        yield from _missing(where, "organization", career.employers, ids["organization"])
+        yield from _missing(where, "source", career.sources, ids["source"])
+        if not career.sources:
+            yield f"{where}: names no source"
+        for bg in career.backgrounds:
+            yield from _missing(where, "background", [bg.background], ids["background"])
+        for step in career.break_in:
+            yield from _missing(where, "resource", step.resources, ids["resource"])
+            yield from _missing(where, "certification", step.certifications, ids["certification"])
+            yield from _missing(where, "tool", step.tools, ids["tool"])
+            yield from _missing(where, "organization", step.organizations, ids["organization"])
+
+
+def _check_steps(catalog: Catalog, ids: dict[str, set[str]]) -> Iterator[str]:
+    numbers = [step.number for step in catalog.steps]
+    if numbers != list(range(1, len(numbers) + 1)):
+        yield f"steps: numbers must run 1, 2, 3, ... in order, found {numbers}"
+    for step in catalog.steps:
+        where = f"steps: {step.id}"
+        for item in step.items:
+            yield from _missing(where, "resource", item.resources, ids["resource"])
+            yield from _missing(where, "organization", item.organizations, ids["organization"])
+        for pair in step.transitions:
+            yield from _missing(where, "background", [pair.background], ids["background"])
+            yield from _missing(where, "career", pair.careers, ids["career"])
+
+
+def _check_bands(catalog: Catalog, ids: dict[str, set[str]]) -> Iterator[str]:
+    previous_max: int | None = -1
+    for band in catalog.salary_bands:
+        where = f"salary_bands: {band.id}"
+        yield from _missing(where, "source", band.sources, ids["source"])
+        if previous_max is None or band.min_years != previous_max + 1:
+            yield f"{where}: starts at {band.min_years} years, not right after the level before"
+        if band.max_years is not None and band.max_years < band.min_years:
+            yield f"{where}: max_years is below min_years"
+        previous_max = band.max_years
+        for role in band.roles:
+            yield from _money(f"{where}: {role.title}", role.salary, ids["source"])
+            if role.career is not None:
+                yield from _missing(where, "career", [role.career], ids["career"])
+
+
+def _check_sourced(catalog: Catalog, ids: dict[str, set[str]]) -> Iterator[str]:
+    """Everything else that names sources or other entries."""
+    sourced = [
+        *(("resources", r.id, r.sources) for r in catalog.resources),
+        *(("certifications", c.id, c.sources) for c in catalog.certifications),
+        *(("hubs", h.id, h.sources) for h in catalog.hubs),
+        *(("emerging", e.id, e.sources) for e in catalog.emerging),
+        *(("statistics", s.id, s.sources) for s in catalog.statistics),
+        *(("trending_skills", t.name, t.sources) for t in catalog.trending_skills),
+        ("guide", "guide", catalog.guide.sources),
+    ]
+    for group, ident, sources in sourced:
+        yield from _missing(f"{group}: {ident}", "source", sources, ids["source"])
+    for stat in catalog.statistics:
+        if not stat.sources:
+            yield f"statistics: {stat.id}: names no source"
+    for hub in catalog.hubs:
+        yield from _missing(f"hubs: {hub.id}", "organization", hub.organizations, ids["organization"])
+    for group in catalog.essential_skills:
+        yield from _missing(f"essential_skills: {group.id}", "skill", group.skills, ids["skill"])
+    for trend in catalog.trending_skills:
+        yield from _missing(f"trending_skills: {trend.name}", "skill", trend.skills, ids["skill"])
+
+
+def problems(catalog: Catalog) -> list[str]:
+    """Every consistency problem in ``catalog``; empty when it is sound."""
+    ids = _ids(catalog)
+    return [
+        *_check_unique(catalog),
+        *_check_careers(catalog, ids),
+        *_check_steps(catalog, ids),
+        *_check_bands(catalog, ids),
+        *_check_sourced(catalog, ids),
+    ]
+
+
+def validate_catalog(catalog: Catalog) -> None:
+    """Raise ``CatalogError`` listing every problem, or return quietly."""
+    found = problems(catalog)
+    if found:
+        listed = "\n  - ".join(found)
+        raise CatalogError(f"The catalog has {len(found)} problem(s):\n  - {listed}")
