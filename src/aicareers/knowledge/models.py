@@ -39,7 +39,7 @@ class Base(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True
     """Common base: immutable, keyword-only, unknown keys rejected."""
 
 
-class Source(Base):
+class Source(Base, frozen=True):
     """A reference the catalog's facts come from."""
 
     id: str
@@ -49,7 +49,7 @@ class Source(Base):
     note: str | None = None
 
 
-class Money(Base):
+class Money(Base, frozen=True):
     """A yearly pay range in one currency; ``open_ended`` marks ranges quoted as "X+"."""
 
     min: int
@@ -60,7 +60,7 @@ class Money(Base):
     sources: tuple[str, ...] = ()
 
 
-class Skill(Base):
+class Skill(Base, frozen=True):
     """A skill that careers ask for, with the words people use for it."""
 
     id: str
@@ -70,7 +70,7 @@ class Skill(Base):
     aliases: tuple[str, ...] = ()
 
 
-class Tool(Base):
+class Tool(Base, frozen=True):
     """A product, platform, framework or model that the guide names."""
 
     id: str
@@ -80,7 +80,7 @@ class Tool(Base):
     url: str | None = None
 
 
-class Organization(Base):
+class Organization(Base, frozen=True):
     """An employer, institute or non-profit that the guide names."""
 
     id: str
@@ -90,7 +90,7 @@ class Organization(Base):
     note: str | None = None
 
 
-class Resource(Base):
+class Resource(Base, frozen=True):
     """A place to learn, read, listen, meet people or practise."""
 
     id: str
@@ -103,7 +103,7 @@ class Resource(Base):
     sources: tuple[str, ...] = ()
 
 
-class Certification(Base):
+class Certification(Base, frozen=True):
     """A credential the guide recommends, grouped as the guide groups them."""
 
     id: str
@@ -115,7 +115,7 @@ class Certification(Base):
     sources: tuple[str, ...] = ()
 
 
-class Background(Base):
+class Background(Base, frozen=True):
     """A kind of prior career that a person may bring to an AI role."""
 
     id: str
@@ -124,7 +124,7 @@ class Background(Base):
     titles: tuple[str, ...] = ()
 
 
-class BreakInStep(Base):
+class BreakInStep(Base, frozen=True):
     """One concrete move towards a career, with links to the catalog entries it needs."""
 
     text: str
@@ -134,7 +134,7 @@ class BreakInStep(Base):
     organizations: tuple[str, ...] = ()
 
 
-class CareerBackground(Base):
+class CareerBackground(Base, frozen=True):
     """A background that suits a career and why the catalog says so."""
 
     background: str
@@ -142,7 +142,7 @@ class CareerBackground(Base):
     why: str
 
 
-class Career(Base):
+class Career(Base, frozen=True):
     """One of the guide's AI careers."""
 
     id: str
@@ -158,7 +158,7 @@ class Career(Base):
     sources: tuple[str, ...] = ()
 
 
-class Emerging(Base):
+class Emerging(Base, frozen=True):
     """A specialization the guide expects to appear after 2026."""
 
     id: str
@@ -167,7 +167,7 @@ class Emerging(Base):
     sources: tuple[str, ...] = ()
 
 
-class SkillGroup(Base):
+class SkillGroup(Base, frozen=True):
     """A named group of the skills that every AI career draws on."""
 
     id: str
@@ -176,7 +176,7 @@ class SkillGroup(Base):
     note: str
 
 
-class TrendingSkill(Base):
+class TrendingSkill(Base, frozen=True):
     """A capability that a named report expects to matter most."""
 
     name: str
@@ -184,7 +184,7 @@ class TrendingSkill(Base):
     sources: tuple[str, ...]
 
 
-class StepItem(Base):
+class StepItem(Base, frozen=True):
     """One action inside a transition step."""
 
     text: str
@@ -192,14 +192,14 @@ class StepItem(Base):
     organizations: tuple[str, ...] = ()
 
 
-class Transition(Base):
+class Transition(Base, frozen=True):
     """Step 1's pairing of a background with the careers it leads to most easily."""
 
     background: str
     careers: tuple[str, ...]
 
 
-class Step(Base):
+class Step(Base, frozen=True):
     """One of the five steps of a career switch."""
 
     id: str
@@ -210,7 +210,7 @@ class Step(Base):
     transitions: tuple[Transition, ...] = ()
 
 
-class BandRole(Base):
+class BandRole(Base, frozen=True):
     """A role quoted inside a salary band, optionally tied to one of our careers."""
 
     title: str
@@ -218,7 +218,7 @@ class BandRole(Base):
     career: str | None = None
 
 
-class SalaryBand(Base):
+class SalaryBand(Base, frozen=True):
     """Pay by experience level; ``max_years`` is None for the open top level."""
 
     id: str
@@ -229,7 +229,7 @@ class SalaryBand(Base):
     sources: tuple[str, ...]
 
 
-class Hub(Base):
+class Hub(Base, frozen=True):
     """A city the guide names as a centre of AI hiring."""
 
     id: str
@@ -240,7 +240,7 @@ class Hub(Base):
     sources: tuple[str, ...] = ()
 
 
-class Challenge(Base):
+class Challenge(Base, frozen=True):
     """A common obstacle in a career switch and how to get past it."""
 
     id: str
@@ -249,7 +249,7 @@ class Challenge(Base):
     remedies: tuple[str, ...]
 
 
-class Statistic(Base):
+class Statistic(Base, frozen=True):
     """A number the guide cites, with its unit and period."""
 
     id: str
@@ -260,7 +260,7 @@ class Statistic(Base):
     sources: tuple[str, ...]
 
 
-class Guide(Base):
+class Guide(Base, frozen=True):
     """What the catalog was built from and how to read its figures."""
 
     title: str
@@ -271,7 +271,7 @@ class Guide(Base):
     sources: tuple[str, ...]
 
 
-class Catalog(Base):
+class Catalog(Base, frozen=True):
     """The whole curated knowledge base, validated."""
 
     guide: Guide

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 
 import msgspec
 
@@ -44,15 +43,14 @@ class Hit(msgspec.Struct, frozen=True, kw_only=True):
     score: float
 
 
-@dataclass(frozen=True)
-class _Field:
+# msgspec Structs rather than dataclasses: they are created in C, which keeps import time low.
+class _Field(msgspec.Struct, frozen=True):
     name: str
     text: str
     weight: float
 
 
-@dataclass(frozen=True)
-class _Doc:
+class _Doc(msgspec.Struct, frozen=True):
     kind: str
     id: str
     name: str
@@ -73,8 +71,10 @@ def stem(token: str) -> str:
 
 
 def _doc(kind: str, ident: str, name: str, *fields: tuple[str, str | None, float]) -> _Doc:
+    # Careers and steps call their name a title; hits report the catalog's own field names.
+    label = "title" if kind in ("career", "step") else "name"
     kept = tuple(_Field(field, text, weight) for field, text, weight in fields if text)
-    return _Doc(kind, ident, name, (_Field("name", name, NAME), *kept))
+    return _Doc(kind, ident, name, (_Field(label, name, NAME), *kept))
 
 
 def _join(parts: Iterable[str]) -> str:
@@ -171,7 +171,10 @@ def _rank(doc: _Doc, query: list[str], phrase: str) -> Hit | None:
         if not any(parts):
             continue
         best_per_word = [max(a, b) for a, b in zip(best_per_word, parts, strict=True)]
-        extra = _phrase_bonus(query, phrase, words, field.weight)
+        # Short fields that the query covers are more specific: "Kubernetes" the tool before
+        # "Containers and orchestration (Docker, Kubernetes)" the skill.
+        covered = sum(1 for part in parts if part) / len(words)
+        extra = _phrase_bonus(query, phrase, words, field.weight) + field.weight * covered / 4
         bonus = max(bonus, extra)
         own = sum(parts) / len(query) + extra
         if best_field is None or own > best_field[0]:

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 
 from ..errors import CatalogError
+from .lookup import HasIdAndName
 from .models import Catalog, Money
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -54,7 +55,7 @@ def _ids(catalog: Catalog) -> dict[str, set[str]]:
 
 
 def _check_unique(catalog: Catalog) -> Iterator[str]:
-    groups = {
+    groups: dict[str, Sequence[HasIdAndName]] = {
         "careers": catalog.careers, "emerging": catalog.emerging, "skills": catalog.skills,
         "essential_skills": catalog.essential_skills, "backgrounds": catalog.backgrounds,
         "steps": catalog.steps, "salary_bands": catalog.salary_bands, "hubs": catalog.hubs,
@@ -127,13 +128,14 @@ def _check_sourced(catalog: Catalog, ids: dict[str, set[str]]) -> Iterator[str]:
         *(("trending_skills", t.name, t.sources) for t in catalog.trending_skills),
         ("guide", "guide", catalog.guide.sources),
     ]
-    for group, ident, sources in sourced:
-        yield from _missing(f"{group}: {ident}", "source", sources, ids["source"])
+    for kind, ident, sources in sourced:
+        yield from _missing(f"{kind}: {ident}", "source", sources, ids["source"])
     for stat in catalog.statistics:
         if not stat.sources:
             yield f"statistics: {stat.id}: names no source"
     for hub in catalog.hubs:
-        yield from _missing(f"hubs: {hub.id}", "organization", hub.organizations, ids["organization"])
+        orgs = hub.organizations
+        yield from _missing(f"hubs: {hub.id}", "organization", orgs, ids["organization"])
     for group in catalog.essential_skills:
         yield from _missing(f"essential_skills: {group.id}", "skill", group.skills, ids["skill"])
     for trend in catalog.trending_skills:
