@@ -51,7 +51,7 @@ def test_anchor_weights_must_add_up(space_copy: Path) -> None:
         "{code: 15-1252.00, weight: 0.35}",
         "{code: 15-1252.00, weight: 0.5}",
     )
-    with pytest.raises(CatalogError, match="anchor weights add up to 1.15"):
+    with pytest.raises(CatalogError, match=r"anchor weights add up to 1\.15"):
         load_space(default_catalog(), space_copy)
 
 
