@@ -122,6 +122,7 @@ class Background(Base, frozen=True):
     name: str
     description: str
     titles: tuple[str, ...] = ()
+    soc: tuple[str, ...] = ()
 
 
 class BreakInStep(Base, frozen=True):

@@ -15,6 +15,8 @@ from .lookup import HasIdAndName
 from .models import Catalog, Money
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+# A prefix of an O*NET-SOC code: "29-", "15-1252" or a full "11-9199.02".
+SOC_PREFIX = re.compile(r"^\d\d-(?:\d{1,4}(?:\.\d\d)?)?$")
 
 
 def _duplicates(kind: str, ids: Iterable[str]) -> Iterator[str]:
@@ -136,6 +138,9 @@ def _check_sourced(catalog: Catalog, ids: dict[str, set[str]]) -> Iterator[str]:
     for hub in catalog.hubs:
         orgs = hub.organizations
         yield from _missing(f"hubs: {hub.id}", "organization", orgs, ids["organization"])
+    for bg in catalog.backgrounds:
+        bad = [p for p in bg.soc if not SOC_PREFIX.match(p)]
+        yield from (f"backgrounds: {bg.id}: '{p}' is not an O*NET-SOC code prefix" for p in bad)
     for group in catalog.essential_skills:
         yield from _missing(f"essential_skills: {group.id}", "skill", group.skills, ids["skill"])
     for trend in catalog.trending_skills:

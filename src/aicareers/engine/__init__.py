@@ -1,0 +1,1 @@
+"""The engine: pure functions from plain values to plain values (no files, network or clock)."""
