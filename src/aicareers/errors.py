@@ -2,8 +2,19 @@
 
     AicareersError            anything we raise on purpose; ``str()`` is shown to the user
     ├── CatalogError          the shipped knowledge base is broken (a developer must fix a file)
+    ├── ModelNotBuiltError    the local text encoder has not been built yet (run a command)
+    ├── TaxonomyError         the O*NET/ESCO artifact or its sources are missing, corrupt or stale
     └── UserInputError        the user asked for something we cannot do (they can fix it)
-        └── UnknownIdError    an id that is not in the catalog, with the closest ids
+        ├── UnknownIdError    an id that is not in the catalog, with the closest ids
+        ├── ProfileError      a profile value out of range (negative years, 90 hours, no country)
+        └── DocumentError     a resume we cannot read; ``code`` names why, for API clients
+            ├── EmptyDocumentError         no text at all (or only whitespace)
+            ├── ImageOnlyPdfError          a PDF without a text layer (a scan or a photo)
+            ├── EncryptedDocumentError     a password-protected PDF or DOCX
+            ├── CorruptDocumentError       damaged, truncated, or not what its name says
+            ├── UnsupportedDocumentError   a file type we do not read (image, .doc, spreadsheet)
+            ├── DocumentTooLargeError      over the size limit
+            └── UndecodableTextError       bytes that are not text in any encoding we can tell
 
 Adapters turn these into exit codes (CLI) or 4xx answers (web); nothing else should escape.
 """
@@ -19,6 +30,12 @@ class AicareersError(Exception):
 
 class CatalogError(AicareersError):
     """A knowledge-base file is missing, malformed or inconsistent."""
+
+    exit_code = 3
+
+
+class TaxonomyError(AicareersError):
+    """The reference taxonomy (or a source it is built from) is missing, corrupt or stale."""
 
     exit_code = 3
 
@@ -39,3 +56,131 @@ class UnknownIdError(UserInputError):
         hint = f" Did you mean: {', '.join(suggestions)}?" if suggestions else ""
         hint += f" Run `{listing}` to see every id."
         super().__init__(f"No {kind} with id '{given}'.{hint}")
+
+
+class ModelNotBuiltError(AicareersError):
+    """The semantic text encoder is not built, or cannot be built from what is installed."""
+
+    BUILD_HINT = "Run `aicareers model build` once to build it from the installed weights."
+
+    def __init__(self, model_dir: str, missing: list[str], hint: str = BUILD_HINT) -> None:
+        self.model_dir = model_dir
+        self.missing = missing
+        super().__init__(
+            f"The text encoder is not built in {model_dir} (missing: {', '.join(missing)}). {hint}"
+        )
+
+
+class ProfileError(UserInputError):
+    """A profile value that is out of range or unknown; ``field`` names the value."""
+
+    def __init__(self, field: str, message: str) -> None:
+        self.field = field
+        super().__init__(message)
+
+
+class DocumentError(UserInputError):
+    """A resume or profile document that cannot be read; ``code`` is stable for API clients."""
+
+    code = "document-error"
+
+    def __init__(self, message: str, filename: str | None = None) -> None:
+        self.filename = filename
+        prefix = f"{filename}: " if filename else ""
+        super().__init__(prefix + message)
+
+
+class EmptyDocumentError(DocumentError):
+    """The document holds no text, or only whitespace."""
+
+    code = "empty-document"
+
+    def __init__(self, filename: str | None = None, what: str = "document") -> None:
+        super().__init__(
+            f"The {what} is empty (no text, or only spaces and blank lines). "
+            "Paste the text of your resume, or choose the file again.",
+            filename,
+        )
+
+
+class ImageOnlyPdfError(DocumentError):
+    """A PDF whose pages carry no text layer, typically a scan."""
+
+    code = "image-only-pdf"
+
+    def __init__(self, filename: str | None = None) -> None:
+        super().__init__(
+            "This PDF has no text layer (it looks like a scan or a photo). "
+            "Paste the text of your resume instead, or export the PDF again from your "
+            "word processor.",
+            filename,
+        )
+
+
+class EncryptedDocumentError(DocumentError):
+    """A password-protected PDF or Office file."""
+
+    code = "encrypted-document"
+
+    def __init__(self, filename: str | None = None, kind: str = "document") -> None:
+        super().__init__(
+            f"This {kind} is protected by a password, so its text cannot be read. "
+            "Save a copy without the password (or print it to a new PDF) and try again, "
+            "or paste the text instead.",
+            filename,
+        )
+
+
+class CorruptDocumentError(DocumentError):
+    """A file that is damaged, truncated, or not the format it claims to be."""
+
+    code = "corrupt-document"
+
+    def __init__(self, detail: str, filename: str | None = None) -> None:
+        super().__init__(
+            f"{detail} Open it in the program that made it and save or export it again, "
+            "or paste the text instead.",
+            filename,
+        )
+
+
+class UnsupportedDocumentError(DocumentError):
+    """A file type that aicareers does not read."""
+
+    code = "unsupported-document"
+
+    def __init__(self, detail: str, filename: str | None = None) -> None:
+        super().__init__(
+            f"{detail} Use plain text, Markdown, PDF, DOCX, JSON Resume, or a LinkedIn data "
+            "export (the zip or its CSV files), or paste the text.",
+            filename,
+        )
+
+
+class DocumentTooLargeError(DocumentError):
+    """A document over the size limit."""
+
+    code = "document-too-large"
+
+    def __init__(self, size: int, limit: int, filename: str | None = None) -> None:
+        self.size = size
+        self.limit = limit
+        super().__init__(
+            f"The file is {size / 1_048_576:.1f} MB; the limit is {limit // 1_048_576} MB. "
+            "A resume is rarely over 1 MB: remove embedded images or export it as plain "
+            "text or a text PDF.",
+            filename,
+        )
+
+
+class UndecodableTextError(DocumentError):
+    """Bytes that are not text in an encoding we can identify."""
+
+    code = "undecodable-text"
+
+    def __init__(self, detail: str, filename: str | None = None) -> None:
+        super().__init__(
+            f"{detail} Save the file as UTF-8 text (most editors offer it under "
+            "'Save as' or 'Encoding'), or paste the text.",
+            filename,
+        )

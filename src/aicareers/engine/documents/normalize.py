@@ -1,0 +1,47 @@
+"""Whitespace and character clean-up applied once, before any offset is computed."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_SPACE_LIKE = "\t\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
+_SPACE_LIKE += "\u202f\u205f\u3000"
+_BREAK_LIKE = "\f\v\x85\u2028\u2029"
+# Invisible characters that PDFs and word processors leave inside words.
+_DROP = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
+# PDF text layers often keep typographic ligatures; searching for "fi" must find them.
+_LIGATURES = {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl"}
+
+_TABLE: dict[int, str | None] = {ord(c): " " for c in _SPACE_LIKE}
+_TABLE.update({ord(c): "\n" for c in _BREAK_LIKE})
+_TABLE.update({ord(c): None for c in _DROP})
+_TABLE.update({ord(k): v for k, v in _LIGATURES.items()})
+_TABLE.update({c: None for c in range(32) if chr(c) not in "\n\t\f\v"})
+_TABLE[0x7F] = None
+
+
+def normalize_text(text: str) -> str:
+    """NFC text with Unix newlines, single spaces, trimmed lines and at most one blank line."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_TABLE)
+    text = unicodedata.normalize("NFC", text)
+    lines = (re.sub(r" {2,}", " ", line).strip() for line in text.split("\n"))
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
+
+
+_EDGE = " ,;|-\u2013\u2014*_"
+
+
+def trim_separators(text: str) -> str:
+    """Strip separators, Markdown emphasis and unbalanced brackets from both ends."""
+    previous = None
+    while previous != text:
+        previous = text
+        text = re.sub(r"\(\s*\)", "", text).strip(_EDGE)
+        if text.endswith(")") and text.count(")") > text.count("("):
+            text = text[:-1]
+        if text.startswith("(") and text.count("(") > text.count(")"):
+            text = text[1:]
+        if text.endswith("(") or text.startswith(")"):
+            text = text.strip("()")
+    return " ".join(text.split())
