@@ -1,0 +1,147 @@
+"""The optional vector stage: sentence embeddings of occupations and ESCO skills.
+
+Vectors are int8 with one float32 scale per row (a quarter of float32's size; cosine error about
+1e-3). The manifest records the encoder's manifest hash and a hash of the embedded texts, so a
+new model or changed texts mark the vectors stale instead of silently mismatching.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any, Protocol
+
+import numpy as np
+
+from ..errors import TaxonomyError
+from .artifact import read_table, sha256_texts, write_files
+from .manifest import DEFAULT_DIR, Manifest, read_manifest, write_manifest
+
+TASKS_PER_SUMMARY = 6  # about 150 tokens: stays inside the encoder's 256-token window
+IDENTITY_KEYS = ("format_version", "dimensions", "max_tokens", "pooling", "files")
+VECTOR_SETS = {
+    "occupations": "O*NET title. description",
+    "occupation_tasks": "O*NET title: its first core tasks",
+    "esco_skills": "ESCO skill preferred label",
+}
+
+
+class TextEncoder(Protocol):
+    """What the vector stage needs of ``aicareers.semantic.Encoder``."""
+
+    manifest: dict[str, Any]
+
+    def encode(self, texts: Sequence[str], batch_size: int = ...) -> np.ndarray[Any, Any]:
+        """Unit-length float32 vectors, one row per text."""
+
+
+def model_hash(model_manifest: dict[str, Any]) -> str:
+    """A hash of what makes an encoder's vectors what they are (its files and settings)."""
+    # Build timings and agreement scores differ between builds of the same model: leave them out.
+    identity = {k: model_manifest[k] for k in IDENTITY_KEYS if k in model_manifest}
+    canonical = json.dumps(identity or model_manifest, sort_keys=True, separators=(",", ":"))
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+def current_model_hash() -> str | None:
+    """The hash of the locally built encoder's manifest, or None when there is no model."""
+    try:
+        from ..semantic.paths import MANIFEST_FILE, default_model_dir
+
+        text = (default_model_dir() / MANIFEST_FILE).read_text("utf-8")
+        found: dict[str, Any] = json.loads(text)
+    except (ImportError, OSError, ValueError):
+        return None
+    return model_hash(found)
+
+
+def quantize(vectors: np.ndarray[Any, Any]) -> tuple[np.ndarray[Any, Any], np.ndarray[Any, Any]]:
+    """float rows -> (int8 rows, float32 per-row scales) with ``row ~ int8 * scale``."""
+    peak = np.abs(vectors).max(axis=1)
+    scale = np.where(peak > 0, peak / 127.0, 1.0).astype(np.float32)
+    codes = np.clip(np.rint(vectors / scale[:, None]), -127, 127).astype(np.int8)
+    return codes, scale
+
+
+def dequantize(codes: np.ndarray[Any, Any], scale: np.ndarray[Any, Any]) -> np.ndarray[Any, Any]:
+    """(int8 rows, scales) -> float32 rows, renormalised to unit length."""
+    vectors = codes.astype(np.float32) * scale[:, None]
+    norms = np.linalg.norm(vectors, axis=1, keepdims=True)
+    result: np.ndarray[Any, Any] = vectors / np.where(norms > 0, norms, 1.0)
+    return result
+
+
+def vector_texts(folder: Path) -> dict[str, list[str]]:
+    """The texts each vector set embeds, in row order of its table."""
+    occupations = read_table(folder, "occupations.json.gz")
+    tasks = read_table(folder, "tasks.json.gz")
+    firsts: list[list[str]] = [[] for _ in occupations["code"]]
+    # Core tasks first, then the rest, each in O*NET's order.
+    for wanted in ("Core", "Supplemental", ""):
+        for occ, text, kind in zip(tasks["occupation"], tasks["text"], tasks["type"], strict=True):
+            if kind == wanted and len(firsts[occ]) < TASKS_PER_SUMMARY:
+                firsts[occ].append(text)
+    titles = occupations["title"]
+    return {
+        "occupations": [
+            f"{t}. {d}" for t, d in zip(titles, occupations["description"], strict=True)
+        ],
+        "occupation_tasks": [f"{t}: {' '.join(f)}" for t, f in zip(titles, firsts, strict=True)],
+        "esco_skills": list(read_table(folder, "esco_skills.json.gz")["label"]),
+    }
+
+
+def _model_name(model_manifest: dict[str, Any]) -> str:
+    upstream = model_manifest.get("upstream")
+    name = model_manifest.get("name") or (upstream or {}).get("model") or "unknown"
+    quantization = model_manifest.get("quantization")
+    weights = quantization.get("weight_type") if isinstance(quantization, dict) else None
+    return f"{name} ({weights})" if weights else str(name)
+
+
+def _load_encoder() -> TextEncoder:
+    try:
+        from ..semantic import Encoder
+    except ImportError as exc:
+        raise TaxonomyError(f"The sentence encoder is not available ({exc}).") from exc
+    encoder: TextEncoder = Encoder.load()
+    return encoder
+
+
+def add_vectors(
+    folder: Path | None = None,
+    encoder: TextEncoder | None = None,
+    progress: Callable[[str], None] = lambda _: None,
+) -> Manifest:
+    """Embed the texts of an existing artifact and record the vectors in its manifest."""
+    folder = Path(folder) if folder is not None else DEFAULT_DIR
+    manifest = read_manifest(folder)
+    encoder = encoder if encoder is not None else _load_encoder()
+    files: dict[str, Any] = {}
+    sets: dict[str, Any] = {}
+    for name, texts in vector_texts(folder).items():
+        progress(f"embedding {len(texts):,} {name}")
+        codes, scale = quantize(np.asarray(encoder.encode(texts), dtype=np.float32))
+        files[f"vectors_{name}.npy"] = codes
+        files[f"vectors_{name}_scale.npy"] = scale
+        sets[name] = {
+            "text": VECTOR_SETS[name],
+            "rows": len(texts),
+            "texts_sha256": sha256_texts(texts),
+        }
+    old = manifest["vectors"]["files"] if manifest.get("vectors") else []
+    entries = {k: v for k, v in manifest["files"].items() if k not in old}
+    entries.update(write_files(folder, files))
+    manifest["files"] = entries
+    manifest["vectors"] = {
+        "model": _model_name(encoder.manifest),
+        "model_hash": model_hash(encoder.manifest),
+        "dtype": "int8 with a float32 scale per row",
+        "dim": int(files["vectors_occupations.npy"].shape[1]),
+        "sets": sets,
+        "files": sorted(files),
+    }
+    write_manifest(folder, manifest)
+    return manifest
