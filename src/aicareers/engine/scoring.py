@@ -27,8 +27,10 @@ WEIGHTS: dict[str, float] = {
 # How strongly each kind of catalog link between a background and a career counts.
 ORIGIN_WEIGHT = {"step1": 1.0, "break-in": 0.85, "key-skills": 0.7}
 # Readiness on O*NET's job-zone scale (1-5) that education or years of work give.
-EDUCATION_READINESS = {"secondary": 2.0, "associate": 3.0, "bachelor": 4.0, "master": 4.5,
-                       "doctorate": 5.0}  # fmt: skip
+EDUCATION_READINESS = {
+    "secondary": 2.0, "certificate": 2.5, "associate": 3.0, "bachelor": 4.0, "master": 4.5,
+    "doctorate": 5.0,
+}  # fmt: skip
 MAX_OCCUPATIONS = 3
 
 Similarity = Callable[[str, str], float]
