@@ -13,14 +13,18 @@ class View(msgspec.Struct, frozen=True, kw_only=True):
     """Common base of every view: immutable and keyword-only."""
 
 
-class Ref(View):
+# Each subclass repeats ``frozen=True``: msgspec inherits it anyway, but mypy's dataclass
+# transform only knows a class is frozen when the class says so.
+
+
+class Ref(View, frozen=True):
     """Another catalog entry, named."""
 
     id: str
     name: str
 
 
-class Link(View):
+class Link(View, frozen=True):
     """A named catalog entry with a web address when the catalog knows one."""
 
     id: str
@@ -28,7 +32,7 @@ class Link(View):
     url: str | None = None
 
 
-class SourceRef(View):
+class SourceRef(View, frozen=True):
     """A source a fact comes from."""
 
     id: str
@@ -37,7 +41,7 @@ class SourceRef(View):
     publisher: str | None = None
 
 
-class Pay(View):
+class Pay(View, frozen=True):
     """A yearly pay range; ``open_ended`` means the top is "and up"."""
 
     min: int
@@ -48,7 +52,7 @@ class Pay(View):
     sources: tuple[SourceRef, ...] = ()
 
 
-class CareerSummary(View):
+class CareerSummary(View, frozen=True):
     """A career as one row of a list: rank in the guide, pay and key skills."""
 
     rank: int
@@ -59,7 +63,7 @@ class CareerSummary(View):
     key_skills: tuple[Ref, ...]
 
 
-class BackgroundFit(View):
+class BackgroundFit(View, frozen=True):
     """A background that suits a career, and why."""
 
     id: str
@@ -68,7 +72,7 @@ class BackgroundFit(View):
     why: str
 
 
-class BreakIn(View):
+class BreakIn(View, frozen=True):
     """One step into a career with the resources, credentials, tools and groups it names."""
 
     text: str
@@ -78,7 +82,7 @@ class BreakIn(View):
     organizations: tuple[Link, ...] = ()
 
 
-class CareerPage(CareerSummary):
+class CareerPage(CareerSummary, frozen=True):
     """Everything the catalog says about one career."""
 
     duties: tuple[str, ...]
@@ -89,14 +93,14 @@ class CareerPage(CareerSummary):
     sources: tuple[SourceRef, ...]
 
 
-class Comparison(View):
+class Comparison(View, frozen=True):
     """Careers side by side, and the key skills all of them share."""
 
     careers: tuple[CareerPage, ...]
     shared_skills: tuple[Ref, ...]
 
 
-class SkillEntry(View):
+class SkillEntry(View, frozen=True):
     """A skill with the careers that list it and the groups it belongs to."""
 
     id: str
@@ -108,7 +112,7 @@ class SkillEntry(View):
     essential_groups: tuple[Ref, ...]
 
 
-class SkillGroupView(View):
+class SkillGroupView(View, frozen=True):
     """A group of skills that every AI career draws on."""
 
     id: str
@@ -117,7 +121,7 @@ class SkillGroupView(View):
     skills: tuple[Ref, ...]
 
 
-class TrendView(View):
+class TrendView(View, frozen=True):
     """A capability a named report expects to matter most."""
 
     name: str
@@ -125,7 +129,7 @@ class TrendView(View):
     sources: tuple[SourceRef, ...]
 
 
-class SkillsView(View):
+class SkillsView(View, frozen=True):
     """Skills (all, or one career's), with the essential groups and trending capabilities."""
 
     career: Ref | None
@@ -134,19 +138,19 @@ class SkillsView(View):
     trending: tuple[TrendView, ...]
 
 
-class CertificationView(View):
+class CertificationView(View, frozen=True):
     """A credential and the careers whose break-in steps recommend it."""
 
     id: str
     name: str
     group: str
-    issuer: str
+    issuer: str | None
     focus: str
     url: str | None
     careers: tuple[Ref, ...]
 
 
-class ResourceView(View):
+class ResourceView(View, frozen=True):
     """A place to learn or meet people, and the careers whose break-in steps point to it."""
 
     id: str
@@ -159,7 +163,7 @@ class ResourceView(View):
     careers: tuple[Ref, ...]
 
 
-class HubView(View):
+class HubView(View, frozen=True):
     """A city with many AI jobs and the employers there."""
 
     id: str
@@ -169,14 +173,14 @@ class HubView(View):
     organizations: tuple[Link, ...]
 
 
-class HubsView(View):
+class HubsView(View, frozen=True):
     """The hubs, plus the guide's note on remote work."""
 
     hubs: tuple[HubView, ...]
     remote_note: str
 
 
-class BandRoleView(View):
+class BandRoleView(View, frozen=True):
     """A role's pay at one experience level, tied to a career where one matches."""
 
     title: str
@@ -184,7 +188,7 @@ class BandRoleView(View):
     career: Ref | None
 
 
-class BandView(View):
+class BandView(View, frozen=True):
     """Pay by experience level."""
 
     id: str
@@ -195,14 +199,14 @@ class BandView(View):
     sources: tuple[SourceRef, ...]
 
 
-class BandsView(View):
+class BandsView(View, frozen=True):
     """All experience levels, plus the guide's note on reading the figures."""
 
     bands: tuple[BandView, ...]
     pay_note: str
 
 
-class StepItemView(View):
+class StepItemView(View, frozen=True):
     """One action inside a step of a career switch."""
 
     text: str
@@ -210,14 +214,14 @@ class StepItemView(View):
     organizations: tuple[Link, ...]
 
 
-class TransitionView(View):
+class TransitionView(View, frozen=True):
     """A background and the careers it leads to most easily."""
 
     background: Ref
     careers: tuple[Ref, ...]
 
 
-class StepView(View):
+class StepView(View, frozen=True):
     """One of the five steps of a career switch."""
 
     id: str

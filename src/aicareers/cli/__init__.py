@@ -1,8 +1,7 @@
-"""Command-line adapter (placeholder until the CLI lands)."""
+"""Command-line adapter: parses flags, asks the ``Navigator``, prints tables or JSON."""
 
 from __future__ import annotations
 
+from .app import cli, main
 
-def main() -> None:
-    """Entry point of the ``aicareers`` command."""
-    raise SystemExit("aicareers: the CLI is being built")
+__all__ = ["cli", "main"]

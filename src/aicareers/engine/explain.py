@@ -51,7 +51,10 @@ def _strengths(
     transfer = components["transferable"]
     if transfer is not None and transfer >= SOME_TRANSFER and signals.occupations:
         how = "carries over well" if transfer >= STRONG_TRANSFER else "partly carries over"
-        found.append((transfer, f"your work as {_lower_first(signals.occupations[0].title)} {how}"))
+        job = signals.occupations[0]
+        # The person's own words read better than O*NET's plural occupation names.
+        name = f'"{job.from_title}"' if job.from_title else f"{job.title} (O*NET)"
+        found.append((transfer, f"your work as {name} {how}"))
     interests = components["interests"]
     if interests is not None and interests >= STRONG_INTEREST:
         found.append((interests * 0.5, "the kind of work matches your interests"))

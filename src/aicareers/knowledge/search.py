@@ -1,8 +1,8 @@
 """Rank catalog entries against a free-text query.
 
-The catalog holds a few hundred short entries, so a scan over precomputed tokens is instant and
-needs no index on disk. Scores reward matches in names over matches in descriptions, exact words
-over stems and prefixes, and the whole phrase appearing as typed.
+The catalog holds a few hundred short entries, so tokenizing them on every query takes a few
+milliseconds and needs no index on disk. Scores reward matches in names over matches in
+descriptions, exact words over stems and prefixes, and the whole phrase appearing as typed.
 """
 
 from __future__ import annotations
@@ -184,9 +184,13 @@ def _rank(doc: _Doc, query: list[str], phrase: str) -> Hit | None:
     score = sum(best_per_word) / len(query) + bonus
     field = best_field[1]
     return Hit(
-        kind=doc.kind, id=doc.id, name=doc.name, field=field.name,
-        snippet=snippet(field.text, query), score=round(score, 3),
-    )  # fmt: skip
+        kind=doc.kind,
+        id=doc.id,
+        name=doc.name,
+        field=field.name,
+        snippet=snippet(field.text, query),
+        score=round(score, 3),
+    )
 
 
 def _query_words(text: str) -> list[str]:

@@ -1,0 +1,74 @@
+"""``aicareers careers``: list, show and compare the careers."""
+
+from __future__ import annotations
+
+import click
+
+from ..service import CAREER_SORTS
+from .output import emit, emit_json, format_option
+from .state import navigator
+
+
+@click.group()
+def careers() -> None:
+    """List, show and compare the AI careers of 2026.
+
+    Example: aicareers careers list --sort salary
+    """
+
+
+@careers.command("list")
+@click.option(
+    "--sort",
+    type=click.Choice(CAREER_SORTS),
+    default="rank",
+    show_default=True,
+    help="rank: the guide's order; title: A to Z; salary: highest midpoint first.",
+)
+@format_option("table", "json")
+def list_careers(sort: str, fmt: str) -> None:
+    """List every career with its pay range and key skills.
+
+    Example: aicareers careers list --sort salary
+    """
+    rows = navigator().careers(sort=sort)
+    if fmt == "json":
+        emit_json(rows)
+        return
+    from .render_careers import careers_table
+
+    emit(careers_table(rows))
+
+
+@careers.command("show")
+@click.argument("career_id", metavar="ID")
+@format_option("text", "json")
+def show(career_id: str, fmt: str) -> None:
+    """Show everything about one career: duties, pay, skills and how to break in.
+
+    Example: aicareers careers show mlops-engineer
+    """
+    page = navigator().career(career_id)
+    if fmt == "json":
+        emit_json(page)
+        return
+    from .render_careers import career_page
+
+    emit(career_page(page))
+
+
+@careers.command("compare")
+@click.argument("career_ids", metavar="ID ID [ID]...", nargs=-1, required=True)
+@format_option("table", "json")
+def compare(career_ids: tuple[str, ...], fmt: str) -> None:
+    """Compare two or more careers side by side.
+
+    Example: aicareers careers compare prompt-engineer mlops-engineer
+    """
+    comparison = navigator().compare(career_ids)
+    if fmt == "json":
+        emit_json(comparison)
+        return
+    from .render_careers import comparison_table
+
+    emit(*comparison_table(comparison))

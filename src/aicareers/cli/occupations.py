@@ -1,0 +1,158 @@
+"""``aicareers occupations``: O*NET occupations and which ones are alike in content.
+
+The taxonomy, numpy and Rich load inside the commands, so registering this group costs the
+other commands nothing.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING, Any
+
+import click
+
+from ..errors import UserInputError
+from .output import emit, emit_json, format_option
+
+if TYPE_CHECKING:
+    from ..engine.similarity import OccupationSimilarity
+    from ..taxonomy import Taxonomy
+
+ONET_LABEL = "O*NET Related Occupations (O*NET's own list, not computed by aicareers)"
+OURS_LABEL = "Similar in content (tasks, activities, skills, knowledge, technology, titles)"
+
+
+@click.group()
+def occupations() -> None:
+    """O*NET occupations and the occupations most alike in what the work is.
+
+    Example: aicareers occupations similar 15-1252.00
+    """
+
+
+def _load() -> tuple[Taxonomy, OccupationSimilarity]:
+    from ..taxonomy import Taxonomy
+    from ..taxonomy.similarity_build import load_similarity
+
+    taxonomy = Taxonomy.load()
+    return taxonomy, load_similarity(taxonomy)
+
+
+def _titled(taxonomy: Taxonomy, pairs: list[tuple[str, float]]) -> list[dict[str, Any]]:
+    occupations = taxonomy.occupations
+    return [
+        {"code": code, "title": occupations.get(code).title, "score": round(score, 3)}
+        for code, score in pairs
+    ]
+
+
+def _onet_related(taxonomy: Taxonomy, code: str, top: int) -> list[dict[str, Any]]:
+    rows = sorted((r for r in taxonomy.benchmark_related if r.code == code), key=lambda r: r.index)
+    occupations = taxonomy.occupations
+    return [
+        {
+            "code": r.related_code,
+            "title": occupations.get(r.related_code).title,
+            "tier": r.tier,
+            "index": r.index,
+        }
+        for r in rows[:top]
+    ]
+
+
+def _one(code: str, top: int, onet: bool, fmt: str) -> None:
+    taxonomy, similarity = _load()
+    similarity.index(code)  # an unknown code fails here, with close codes as suggestions
+    title = taxonomy.occupations.get(code).title
+    view: dict[str, Any] = {"code": code, "title": title}
+    if onet:
+        view.update(source=ONET_LABEL, related=_onet_related(taxonomy, code, top))
+    else:
+        view.update(source=OURS_LABEL, similar=_titled(taxonomy, similarity.top(code, top)))
+    if fmt == "json":
+        emit_json(view)
+    elif fmt == "jsonl":
+        click.echo(json.dumps(view, ensure_ascii=False))
+    else:
+        _table(view)
+
+
+def _table(view: dict[str, Any]) -> None:
+    from rich.table import Table
+
+    onet = "related" in view
+    table = Table(title=f"{view['code']} {view['title']}", caption=view["source"])
+    table.add_column("#", justify="right")
+    table.add_column("Code")
+    table.add_column("Occupation")
+    table.add_column("Tier" if onet else "Score", justify="left" if onet else "right")
+    for rank, row in enumerate(view["related" if onet else "similar"], start=1):
+        last = row["tier"] if onet else f"{row['score']:.2f}"
+        table.add_row(str(rank), row["code"], row["title"], last)
+    emit(table)
+
+
+def _all(top: int, onet: bool, fmt: str) -> None:
+    taxonomy, similarity = _load()
+    lines = []
+    for code, pairs in similarity.all_top(top):
+        if onet:
+            related = [row["code"] for row in _onet_related(taxonomy, code, top)]
+            lines.append({"code": code, "related": related})
+        else:
+            lines.append({"code": code, "similar": [other for other, _ in pairs]})
+    if fmt == "json":
+        emit_json(lines)
+        return
+    click.echo("\n".join(json.dumps(line, ensure_ascii=False) for line in lines))
+
+
+@occupations.command()
+@click.argument("code", required=False)
+@click.option("--all", "every", is_flag=True, help="Every occupation (jsonl: one per line).")
+@click.option("--top", type=click.IntRange(1, 1015), default=10, show_default=True)
+@click.option("--onet-related", "onet", is_flag=True, help="Show O*NET's own list instead.")
+@format_option("table", "json", "jsonl")
+def similar(code: str | None, every: bool, top: int, onet: bool, fmt: str) -> None:
+    """The occupations most alike in content to CODE (an O*NET-SOC code).
+
+    Computed from tasks, work activities, skills, knowledge, technology, titles and text;
+    O*NET's own Related Occupations never feed it (--onet-related shows that list, labelled).
+
+    Example: aicareers occupations similar 15-1252.00 --top 10 --format json
+    """
+    if every == (code is not None):
+        raise UserInputError("Give one occupation CODE, or --all (not both).")
+    if every:
+        if fmt == "table":
+            raise UserInputError("--all prints one line per occupation: use --format jsonl.")
+        _all(top, onet, fmt)
+        return
+    assert code is not None
+    _one(code, top, onet, fmt)
+
+
+@occupations.command(name="list")
+@format_option("table", "json")
+def list_(fmt: str) -> None:
+    """Every O*NET occupation code with its title.
+
+    Example: aicareers occupations list --format json
+    """
+    from ..taxonomy import Taxonomy
+
+    found = Taxonomy.load().occupations
+    rows = [{"code": c, "title": t} for c, t in zip(found.codes, found.titles, strict=True)]
+    if fmt == "json":
+        emit_json(rows)
+        return
+    click.echo("\n".join(f"{row['code']}  {row['title']}" for row in rows))
+
+
+def _attach_title_coding() -> None:
+    from .title_code import code
+
+    occupations.add_command(code)
+
+
+_attach_title_coding()

@@ -1,0 +1,40 @@
+"""Shared fixtures: the CLI run in-process against the shipped catalog, with stable output."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from click.testing import CliRunner, Result
+
+from aicareers.cli import cli
+
+# Captured output is not a terminal: the CLI must then use this width and no colour.
+STABLE_ENV = {"COLUMNS": "100", "NO_COLOR": "1"}
+
+Invoke = Callable[..., Result]
+
+
+@pytest.fixture
+def invoke() -> Invoke:
+    """Run ``aicareers ARGS...`` in-process; returns click's Result (stdout and stderr apart)."""
+    runner = CliRunner(env=STABLE_ENV)
+
+    def run(*args: str, **kwargs: Any) -> Result:
+        return runner.invoke(cli, list(args), catch_exceptions=False, **kwargs)
+
+    return run
+
+
+@pytest.fixture
+def invoke_json(invoke: Invoke) -> Callable[..., Any]:
+    """Run a command that prints JSON, check it succeeded, and return the parsed value."""
+
+    def run(*args: str) -> Any:
+        result = invoke(*args)
+        assert result.exit_code == 0, result.stderr
+        return json.loads(result.stdout)
+
+    return run
