@@ -17,6 +17,13 @@ STABLE_ENV = {"COLUMNS": "100", "NO_COLOR": "1"}
 Invoke = Callable[..., Result]
 
 
+@pytest.fixture(autouse=True, scope="session")
+def private_cache_dir(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Keep the compiled-catalog cache of a test run out of the user's own cache folder."""
+    mp = pytest.MonkeyPatch()
+    mp.setenv("AICAREERS_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+
+
 @pytest.fixture
 def invoke() -> Invoke:
     """Run ``aicareers ARGS...`` in-process; returns click's Result (stdout and stderr apart)."""

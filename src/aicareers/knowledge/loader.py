@@ -13,16 +13,13 @@ from pathlib import Path
 from typing import Any
 
 import msgspec
-import yaml
 
 from ..errors import CatalogError
+from .cache import read_cached, write_cached
 from .models import Catalog
 from .validate import validate_catalog
 
 DATA_DIR = Path(__file__).with_name("data")
-
-# The C loader is several times faster; fall back to the pure-Python one where libyaml is absent.
-_YamlLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 _PATH = re.compile(r" - at `\$(?P<path>[^`]*)`$")
 
@@ -34,12 +31,17 @@ def catalog_fields() -> dict[str, Any]:
 
 def read_yaml(path: Path) -> Any:
     """Parse one YAML file, naming the file and line on a syntax error."""
+    # Imported here: a run that finds the compiled catalog in the cache never needs PyYAML.
+    import yaml
+
+    # The C loader is several times faster; fall back to the pure-Python one without libyaml.
+    loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         raise CatalogError(f"{path.name}: the catalog file is missing ({path}).") from None
     try:
-        return yaml.load(text, Loader=_YamlLoader)
+        return yaml.load(text, Loader=loader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" line {mark.line + 1}" if mark is not None else ""
@@ -72,12 +74,17 @@ def decode_file(directory: Path, field: str, annotation: Any) -> Any:
         raise CatalogError(f"{path.name}: {where}: {reason}") from None
 
 
-def load_catalog(directory: Path | None = None) -> Catalog:
+def load_catalog(directory: Path | None = None, *, use_cache: bool = True) -> Catalog:
     """Load and validate the catalog from ``directory`` (the shipped data by default)."""
     directory = directory or DATA_DIR
+    cached = read_cached(directory) if use_cache else None
+    if cached is not None:
+        return cached
     parts = {name: decode_file(directory, name, ann) for name, ann in catalog_fields().items()}
     catalog = Catalog(**parts)
     validate_catalog(catalog)
+    if use_cache:
+        write_cached(directory, catalog)
     return catalog
 
 

@@ -1,0 +1,66 @@
+"""A compiled copy of the validated catalog, so that most runs skip YAML entirely.
+
+Parsing, converting and cross-checking the YAML files costs tens of milliseconds and importing
+PyYAML more; decoding the same catalog from MessagePack takes about one. The copy lives in the
+user's cache folder, keyed by the names, sizes and modification times of the YAML files and
+by this package's version, so any edit to a file (or an upgrade) rebuilds it. A cache that
+cannot be read or written is ignored: the YAML is always the source of truth.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+from pathlib import Path
+
+import msgspec
+
+from .. import __version__
+from .models import Catalog
+
+
+def cache_dir() -> Path:
+    """``$AICAREERS_CACHE_DIR``, else ``$XDG_CACHE_HOME/aicareers``, else ``~/.cache/aicareers``."""
+    explicit = os.environ.get("AICAREERS_CACHE_DIR")
+    if explicit:
+        return Path(explicit)
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "aicareers"
+
+
+def fingerprint(directory: Path) -> str:
+    """A key that changes whenever any catalog file changes."""
+    digest = hashlib.sha256(f"{__version__}:{directory.resolve()}".encode())
+    for path in sorted(directory.glob("*.yaml")):
+        stat = path.stat()
+        digest.update(f"{path.name}:{stat.st_size}:{stat.st_mtime_ns};".encode())
+    return digest.hexdigest()[:24]
+
+
+def _path(directory: Path) -> Path:
+    return cache_dir() / f"catalog-{fingerprint(directory)}.msgpack"
+
+
+def read_cached(directory: Path) -> Catalog | None:
+    """The cached catalog for ``directory``, or None when there is no usable copy."""
+    if os.environ.get("AICAREERS_NO_CACHE"):
+        return None
+    try:
+        return msgspec.msgpack.decode(_path(directory).read_bytes(), type=Catalog)
+    except (OSError, msgspec.DecodeError, msgspec.ValidationError):
+        return None
+
+
+def write_cached(directory: Path, catalog: Catalog) -> None:
+    """Store ``catalog`` atomically; failures (read-only home, full disk) are ignored."""
+    if os.environ.get("AICAREERS_NO_CACHE"):
+        return
+    target = _path(directory)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=target.parent, delete=False) as handle:
+            handle.write(msgspec.msgpack.encode(catalog))
+        os.replace(handle.name, target)
+    except OSError:
+        return
