@@ -16,7 +16,7 @@ import msgspec
 from ..knowledge.models import Catalog
 from ..knowledge.space import RIASEC, CareerTarget
 from .backgrounds import detect_backgrounds
-from .evidence import BackgroundMatch, OccupationMatch, SkillEvidence
+from .evidence import BackgroundMatch, OccupationMatch, SkillEvidence, Span
 from .profile import Profile
 from .scoring import CareerScore, Signals, rank
 from .skills import extract_skills, implied_skills, merge
@@ -38,7 +38,7 @@ class TitleCoder(Protocol):
 class SemanticSkills(Protocol):
     """Finds skills by meaning rather than by name (see engine.semantic_skills)."""
 
-    def find(self, text: str) -> dict[str, SkillEvidence]: ...
+    def find(self, text: str, covered: Sequence[Span] = ()) -> dict[str, SkillEvidence]: ...
 
 
 class Assessment(msgspec.Struct, frozen=True, kw_only=True):
@@ -73,10 +73,12 @@ class Assessor:
         backgrounds = tuple(detect_backgrounds(text, occupations, self.catalog.backgrounds))
         education = highest_education(profile)
         names = self.vocabulary.names
+        named = extract_skills(text, self.vocabulary, skills_ranges)
+        quoted = [span for found in named.values() for span in found.evidence]
         skills = merge(
             implied_skills(backgrounds, education, names),
-            self.semantic.find(text) if self.semantic else {},
-            extract_skills(text, self.vocabulary, skills_ranges),
+            self.semantic.find(text, quoted) if self.semantic else {},
+            named,
         )
         interests, source = self._interests(profile, occupations)
         signals = Signals(

@@ -11,6 +11,7 @@ fitted to any labelled benchmark.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -25,7 +26,7 @@ from .evidence import SkillEvidence, Span
 THRESHOLD = 0.42
 # Cosine THRESHOLD maps to FLOOR and TOP_COSINE to CEILING, below a named match (0.85+).
 FLOOR, CEILING, TOP_COSINE = 0.5, 0.8, 0.6
-MAX_SENTENCES = 24
+MAX_SENTENCES = 12
 MIN_WORDS = 4
 MAX_PER_SENTENCE = 2
 # Sentences end at . ! ? ; or a line break; bullets and numbering are not part of a sentence.
@@ -39,20 +40,31 @@ class TextEncoder(Protocol):
     def encode(self, texts: Sequence[str], batch_size: int = 32) -> NDArray[np.float32]: ...
 
 
-def sentences(text: str) -> list[Span]:
-    """Sentence-like pieces of ``text`` with at least MIN_WORDS words, longest first."""
+def sentences(text: str, covered: Sequence[Span] = ()) -> list[Span]:
+    """Sentence-like pieces of ``text`` worth embedding, in text order.
+
+    A piece needs MIN_WORDS words and no skill already found by name inside it (``covered``):
+    embedding costs milliseconds a sentence, so it is spent where names found nothing.
+    """
+    starts = sorted(span.start for span in covered)
     found = []
     for match in SENTENCE.finditer(text):
         piece = match.group()
         bullet = BULLET.match(piece)
         lead = len(bullet.group()) if bullet else 0
         body = piece[lead:].rstrip()
-        if len(body.split()) >= MIN_WORDS:
-            start = match.start() + lead
-            found.append(Span(start=start, end=start + len(body), text=body))
+        start = match.start() + lead
+        end = start + len(body)
+        if len(body.split()) >= MIN_WORDS and not _holds_any(starts, start, end):
+            found.append(Span(start=start, end=end, text=body))
     # A long resume is cut to its most informative (longest) sentences to bound the cost.
     found.sort(key=lambda s: -len(s.text))
     return sorted(found[:MAX_SENTENCES], key=lambda s: s.start)
+
+
+def _holds_any(starts: list[int], start: int, end: int) -> bool:
+    index = bisect.bisect_left(starts, start)
+    return index < len(starts) and starts[index] < end
 
 
 def skill_texts(skill: Skill) -> tuple[str, str]:
@@ -84,9 +96,9 @@ class SemanticSkillMatcher:
         # description alone drifts to related skills; together they agree more often.
         return cls(encoder, skills, (names + described) / 2)
 
-    def find(self, text: str) -> dict[str, SkillEvidence]:
+    def find(self, text: str, covered: Sequence[Span] = ()) -> dict[str, SkillEvidence]:
         """Skills whose description is close in meaning to a sentence of ``text``."""
-        pieces = sentences(text)
+        pieces = sentences(text, covered)
         if not pieces:
             return {}
         cosines = self.encoder.encode([p.text for p in pieces]) @ self.vectors.T
