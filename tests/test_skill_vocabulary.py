@@ -16,7 +16,7 @@ NAMES = {s.id: s.name for s in CATALOG.skills}
 
 
 def found(text: str) -> list[tuple[tuple[str, ...], str]]:
-    return [(h.skills, h.span.text) for h in VOCAB.find(text)]
+    return [(h.ids, h.span.text) for h in VOCAB.find(text)]
 
 
 def test_multi_word_terms_win_over_their_first_word() -> None:

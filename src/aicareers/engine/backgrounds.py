@@ -6,12 +6,12 @@ titles were coded to (each background lists the SOC code prefixes that count for
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterator, Sequence
 from functools import lru_cache
 
 from ..knowledge.models import Background
 from .evidence import BackgroundMatch, OccupationMatch, Span
+from .phrases import PhraseIndex
 
 # A title quoted in the text is strong evidence; an occupation code alone depends on how sure
 # title coding was. Both together are stronger than either.
@@ -20,21 +20,24 @@ CODE_FACTOR = 0.9
 MAX_SPANS = 3
 
 
-@lru_cache(maxsize=256)
-def _title_pattern(title: str) -> re.Pattern[str]:
-    """Whole-word pattern; short all-caps titles (RN, SRE) must match in capitals."""
-    escaped = re.escape(title).replace(r"\ ", r"[\s-]+")
-    flags = 0 if (title.isupper() and len(title) <= 4) else re.IGNORECASE
-    return re.compile(rf"(?<![\w-]){escaped}s?(?![\w-])", flags)
+def _title_phrases(backgrounds: Sequence[Background]) -> Iterator[tuple[str, str]]:
+    for background in backgrounds:
+        for title in background.titles:
+            yield title, background.id
+            yield title + "s", background.id  # "nurses", "paralegals"
 
 
-def _title_spans(text: str, titles: Iterable[str]) -> list[Span]:
-    spans: list[Span] = []
-    for title in titles:
-        for match in _title_pattern(title).finditer(text):
-            spans.append(Span(start=match.start(), end=match.end(), text=match.group()))
-    spans.sort(key=lambda s: s.start)
-    return spans[:MAX_SPANS]
+@lru_cache(maxsize=4)
+def _index(backgrounds: tuple[Background, ...]) -> PhraseIndex:
+    return PhraseIndex(_title_phrases(backgrounds))
+
+
+def _title_spans(text: str, backgrounds: tuple[Background, ...]) -> dict[str, list[Span]]:
+    spans: dict[str, list[Span]] = {}
+    for hit in _index(backgrounds).find(text):
+        for ident in hit.ids:
+            spans.setdefault(ident, []).append(hit.span)
+    return spans
 
 
 def _code_confidence(background: Background, occupations: Sequence[OccupationMatch]) -> float:
@@ -47,8 +50,9 @@ def detect_backgrounds(
 ) -> list[BackgroundMatch]:
     """Backgrounds found in ``text`` or implied by ``occupations``, most certain first."""
     found: list[BackgroundMatch] = []
+    quoted = _title_spans(text, tuple(backgrounds))
     for background in backgrounds:
-        spans = _title_spans(text, background.titles)
+        spans = quoted.get(background.id, [])[:MAX_SPANS]
         by_code = _code_confidence(background, occupations)
         by_text = TEXT_CONFIDENCE if spans else 0.0
         # Independent signals combine like probabilities: 1 - (1-a)(1-b).

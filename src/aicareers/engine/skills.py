@@ -47,7 +47,7 @@ def extract_skills(
     best: dict[str, float] = defaultdict(float)
     for hit in vocabulary.find(text):
         base = IN_SKILLS_SECTION if _inside(hit.span, skills_sections) else IN_PROSE
-        for skill in hit.skills:
+        for skill in hit.ids:
             quotes[skill].append(hit.span)
             best[skill] = max(best[skill], base)
     found = {}

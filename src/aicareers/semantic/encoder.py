@@ -27,7 +27,14 @@ DIMENSIONS = 384
 
 
 def _default_threads() -> int:
-    """Threads for one inference: the cores we may use, capped where gains stop (small model)."""
+    """Threads for one inference: the cores we may use, capped where gains stop (small model).
+
+    ``AICAREERS_ENCODER_THREADS`` overrides it, for example in batch workers that already
+    share the cores between processes.
+    """
+    explicit = os.environ.get("AICAREERS_ENCODER_THREADS", "")
+    if explicit.isdigit() and int(explicit) > 0:
+        return int(explicit)
     usable = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
     return max(1, min(usable or 1, 4))
 

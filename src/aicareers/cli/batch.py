@@ -1,0 +1,250 @@
+"""``aicareers batch assess``: every row of a table file assessed into a JSONL file.
+
+``make_group(factory)`` builds the command group around an engine factory, so tests and
+embedders can pass a light engine; ``batch`` is the group the ``aicareers`` command registers.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from functools import partial
+from itertools import islice
+from pathlib import Path
+from typing import IO, TYPE_CHECKING
+
+import click
+
+from ..batch.readers import FORMATS, Table, open_table
+from ..batch.runner import Columns, Summary, run_batch
+from ..batch.worker import AssessorFactory, full_assessor
+from ..errors import AicareersError, UserInputError
+
+if TYPE_CHECKING:
+    from rich.progress import Progress
+
+MAX_DEFAULT_WORKERS = 8
+
+
+def default_workers() -> int:
+    """The cores this process may use, capped: each worker holds a whole engine in memory."""
+    usable = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    return max(1, min(usable or 1, MAX_DEFAULT_WORKERS))
+
+
+def _table(path: Path, fmt: str | None, columns: Columns) -> Table:
+    """Open the input and check every named column before any work starts."""
+    table = open_table(path, fmt)
+    table.require("text", columns.text)
+    for kind, name in (("title", columns.title), ("skills", columns.skills)):
+        if name is not None:
+            table.require(kind, name)
+    return table
+
+
+def _check_out(out: Path, force: bool) -> None:
+    if out.exists() and not force:
+        raise UserInputError(f"{out} already exists; pass --force to replace it.")
+    if not out.parent.is_dir():
+        raise UserInputError(f"The folder {out.parent} does not exist; create it first.")
+
+
+@contextmanager
+def atomic_output(out: Path, force: bool) -> Iterator[IO[bytes]]:
+    """A temporary file beside ``out`` that becomes ``out`` only if the block succeeds."""
+    handle = tempfile.NamedTemporaryFile(  # noqa: SIM115 (closed below, then renamed or removed)
+        "wb", dir=out.parent, prefix=f".{out.name}.", suffix=".part", delete=False
+    )
+    try:
+        with handle:
+            yield handle
+            handle.flush()
+            os.fsync(handle.fileno())
+        if out.exists() and not force:  # created by someone else while we ran
+            raise UserInputError(f"{out} appeared while the batch ran; pass --force to replace it.")
+        # NamedTemporaryFile is private (0600); the result should get the usual permissions.
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(handle.name, 0o666 & ~umask)
+        os.replace(handle.name, out)
+    except BaseException:
+        Path(handle.name).unlink(missing_ok=True)
+        raise
+
+
+def _progress(total: int) -> Progress:
+    from rich.console import Console
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+    )
+
+    return Progress(
+        TextColumn("Assessing"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("{task.fields[rate]:.1f} rows/s"),
+        TimeElapsedColumn(),
+        console=Console(stderr=True),
+        # No refresh thread: workers are forked, and forking a threaded process is unsafe.
+        auto_refresh=False,
+    )
+
+
+def _summary_line(summary: Summary, out: Path) -> str:
+    return (
+        f"{summary.rows} rows in {summary.seconds:.1f} s ({summary.rate:.1f} rows/s): "
+        f"{summary.ok} assessed, {summary.errors} errors. Wrote {out}."
+    )
+
+
+def _run(
+    table: Table,
+    columns: Columns,
+    out: Path,
+    *,
+    factory: AssessorFactory,
+    workers: int,
+    top: int | None,
+    limit: int | None,
+    force: bool,
+) -> Summary:
+    total = table.count(limit)
+    rows = islice(table.rows(columns.names()), limit)
+    with atomic_output(out, force) as handle, _progress(total) as bar:
+        task = bar.add_task("assess", total=total, rate=0.0)
+
+        def advance(done: int) -> None:
+            elapsed = bar.tasks[0].elapsed or 0.0
+            completed = bar.tasks[0].completed + done
+            bar.update(task, advance=done, rate=completed / elapsed if elapsed else 0.0)
+            bar.refresh()
+
+        return run_batch(
+            rows,
+            handle,
+            columns=columns,
+            factory=factory,
+            workers=workers,
+            top=top,
+            total=total,
+            progress=advance,
+        )
+
+
+def make_group(factory: AssessorFactory | None = None) -> click.Group:
+    """The ``batch`` group; ``factory`` builds the engine (default: the full installed one)."""
+
+    @click.group()
+    def batch() -> None:
+        """Assess many people at once from a table file."""
+
+    @batch.command()
+    @click.argument(
+        "input_path", metavar="INPUT", type=click.Path(exists=True, dir_okay=False, path_type=Path)
+    )
+    @click.option(
+        "--text-column",
+        required=True,
+        metavar="COL",
+        help="Column with each person's text: resume, profile or job history.",
+    )
+    @click.option(
+        "--out",
+        required=True,
+        metavar="OUT.jsonl",
+        type=click.Path(dir_okay=False, path_type=Path),
+        help="JSONL file to write, one line per input row.",
+    )
+    @click.option(
+        "--workers",
+        type=click.IntRange(min=1),
+        default=default_workers,
+        show_default="the CPU cores",
+        help="Processes assessing rows in parallel.",
+    )
+    @click.option(
+        "--top",
+        type=click.IntRange(min=1),
+        metavar="K",
+        help="Keep only the K best careers per row (default: all).",
+    )
+    @click.option(
+        "--format",
+        "fmt",
+        type=click.Choice(FORMATS),
+        help="Input format, when the extension does not say it.",
+    )
+    @click.option(
+        "--limit",
+        type=click.IntRange(min=1),
+        metavar="N",
+        help="Assess only the first N rows (to try the settings).",
+    )
+    @click.option("--title-column", metavar="COL", help="Column with a current job title.")
+    @click.option(
+        "--skills-column",
+        metavar="COL",
+        help="Column with skills: a list, or text split at , ; | or new lines.",
+    )
+    @click.option(
+        "--semantic/--no-semantic",
+        default=False,
+        show_default=True,
+        help="Also match skills by meaning: finds a few more skills but runs about ten times "
+        "slower, so it is off for batches (it is on in `aicareers assess`).",
+    )
+    @click.option("--force", is_flag=True, help="Replace OUT if it exists.")
+    def assess(
+        input_path: Path,
+        text_column: str,
+        out: Path,
+        workers: int,
+        top: int | None,
+        fmt: str | None,
+        limit: int | None,
+        title_column: str | None,
+        skills_column: str | None,
+        semantic: bool,
+        force: bool,
+    ) -> None:
+        """Assess every row of INPUT (CSV, JSONL or Parquet) and write OUT as JSONL.
+
+        Each output line is {"row": i, "careers": [...]} (row i of the input, from 0, careers
+        as in `assess --format json`) or {"row": i, "error": "..."} for a row that could not
+        be assessed; a bad row never stops the batch. OUT appears only when the run completes.
+
+        \b
+        Example:
+          aicareers batch assess people.csv --text-column resume --out careers.jsonl --top 5
+        """
+        columns = Columns(text_column, title_column, skills_column)
+        engine = factory or partial(full_assessor, semantic=semantic)
+        try:
+            table = _table(input_path, fmt, columns)
+            _check_out(out, force)
+            summary = _run(
+                table,
+                columns,
+                out,
+                factory=engine,
+                workers=workers,
+                top=top,
+                limit=limit,
+                force=force,
+            )
+        except AicareersError as exc:
+            # Shown here, not only by the root group, so the group works wherever it is mounted.
+            click.echo(f"Error: {exc}", err=True)
+            raise SystemExit(exc.exit_code) from None
+        click.echo(_summary_line(summary, out), err=True)
+
+    return batch
+
+
+batch = make_group()
