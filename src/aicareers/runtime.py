@@ -7,15 +7,23 @@ here, inside functions, so that importing aicareers stays cheap.
 
 from __future__ import annotations
 
+import hashlib
+import os
+import pickle
+import tempfile
 from collections.abc import Callable
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from .knowledge import default_catalog
+from .knowledge.cache import cache_dir
 from .knowledge.space import RIASEC, default_space
 
 if TYPE_CHECKING:
     from .engine.assess import Assessor
+    from .engine.title_index import TitleIndex
+    from .engine.titles import TitleCoder
     from .taxonomy.model import Taxonomy
 
 
@@ -37,7 +45,6 @@ def load_assessor(semantic: bool = True) -> Assessor:
     """The engine with every index this installation has; ``semantic`` adds meaning matching."""
     from .engine.assess import Assessor
     from .engine.semantic_skills import SemanticSkillMatcher
-    from .engine.titles import TitleCoder
     from .engine.vocabulary import Vocabulary
     from .semantic import Encoder
     from .taxonomy.model import Taxonomy
@@ -50,8 +57,55 @@ def load_assessor(semantic: bool = True) -> Assessor:
         catalog=catalog,
         space=default_space(),
         vocabulary=Vocabulary(catalog.skills),
-        coder=TitleCoder.from_taxonomy(taxonomy, encoder=encoder),
+        coder=load_title_coder(taxonomy, encoder),
         similarity=load_similarity(taxonomy).score,
         semantic=SemanticSkillMatcher.build(encoder, catalog) if encoder is not None else None,
         occupation_interests=_occupation_interests(taxonomy),
     )
+
+
+def _title_index_key(taxonomy: Taxonomy) -> str:
+    """Changes with the artifact's title and occupation files and with the indexing code."""
+    from .engine import title_index, title_words
+
+    digest = hashlib.sha256()
+    files = taxonomy.manifest["files"]
+    for name in ("titles.json.gz", "occupations.json.gz"):
+        digest.update(files[name]["sha256"].encode())
+    for module in (title_index, title_words):
+        digest.update(Path(str(module.__file__)).read_bytes())
+    return digest.hexdigest()[:24]
+
+
+def load_title_coder(taxonomy: Taxonomy, encoder: Any = None) -> TitleCoder:
+    """The title coder, with its word index read from the user cache when it was built before.
+
+    Building the index normalises 66,000 O*NET titles (seconds); unpickling it takes a tenth
+    of that. A cache that cannot be read or written is simply rebuilt.
+    """
+    from .engine.titles import TitleCoder
+
+    path = cache_dir() / f"title-index-{_title_index_key(taxonomy)}.pickle"
+    index: TitleIndex | None = None
+    if not os.environ.get("AICAREERS_NO_CACHE"):
+        try:
+            index = pickle.loads(path.read_bytes())
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+            index = None
+    if index is not None:
+        return TitleCoder.from_index(index, taxonomy, encoder)
+    coder = TitleCoder.from_taxonomy(taxonomy, encoder=encoder)
+    _store(path, coder.index)
+    return coder
+
+
+def _store(path: Path, index: TitleIndex) -> None:
+    if os.environ.get("AICAREERS_NO_CACHE"):
+        return
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=path.parent, delete=False) as handle:
+            pickle.dump(index, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(handle.name, path)
+    except OSError:
+        return

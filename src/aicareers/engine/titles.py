@@ -76,9 +76,15 @@ class TitleCoder:
         rows = np.concatenate([np.arange(len(occ.codes)), np.asarray(tax.titles.occupation)])
         kinds = ["title"] * len(occ.codes) + list(tax.titles.kind)
         index = TitleIndex.build(texts, rows.astype(np.int32), kinds)
-        vectors = None
-        if encoder is not None:
-            vectors = _occupation_vectors(tax, encoder)
+        return cls.from_index(index, tax, encoder)
+
+    @classmethod
+    def from_index(
+        cls, index: TitleIndex, tax: TaxonomyLike, encoder: TextEncoder | None = None
+    ) -> TitleCoder:
+        """A coder over an index built earlier (for example read back from a cache)."""
+        occ = tax.occupations
+        vectors = _occupation_vectors(tax, encoder) if encoder is not None else None
         return cls(index, list(occ.codes), list(occ.titles), encoder, vectors)
 
     def normalise(self, title: str) -> str:
