@@ -149,3 +149,16 @@ def test_cli_assess_empty_stdin(invoke: Invoke) -> None:
     result = invoke("assess", "-", input="   \n")
     assert result.exit_code == 2
     assert "empty" in result.stderr.lower()
+
+
+def test_python_api_reads_titles_from_pasted_prose() -> None:
+    import aicareers
+
+    report = aicareers.assess(
+        "I have been a registered nurse on a cardiac ward for nine years and led the switch "
+        "to electronic patient records.",
+        top=3,
+    )
+    assert report["occupations"][0]["code"].startswith("29-1141")
+    assert report["careers"][0]["id"] == "ai-assisted-healthcare-coordinator"
+    assert len(report["careers"]) == 3

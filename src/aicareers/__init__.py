@@ -2,4 +2,49 @@
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
+from typing import Any
+
 __version__ = "0.1.0"
+
+__all__ = ["__version__", "assess"]
+
+
+def assess(
+    text: str | None = None,
+    *,
+    file: str | os.PathLike[str] | None = None,
+    title: str | None = None,
+    past_titles: tuple[str, ...] = (),
+    skills: str | list[str] | None = None,
+    years: float | None = None,
+    location: str | None = None,
+    education: str | None = None,
+    interests: str | None = None,
+    hours_per_week: float | None = None,
+    top: int | None = None,
+    semantic: bool = True,
+) -> dict[str, Any]:
+    """Rank the 20 AI careers for a person; returns the JSON shape of ``aicareers assess``.
+
+    ``text`` is pasted resume text, ``file`` a resume file (PDF, DOCX, text, JSON Resume or a
+    LinkedIn export); the other arguments add to or override what they say. Everything runs
+    locally. Example: ``aicareers.assess(title="Registered nurse", skills="triage, EHR")``.
+    """
+    # Imported here so that `import aicareers` stays instant.
+    from .engine.report import assessment_json
+    from .intake import profile_from_inputs
+    from .runtime import load_assessor
+
+    data, filename = None, None
+    if file is not None:
+        data, filename = Path(file).read_bytes(), Path(file).name
+    elif text is not None:
+        data = text.encode("utf-8")
+    profile = profile_from_inputs(
+        data, filename, title=title, past_titles=past_titles, skills=skills, years=years,
+        location=location, education=education, interests=interests,
+        hours_per_week=hours_per_week,
+    )  # fmt: skip
+    return assessment_json(profile, load_assessor(semantic).assess(profile), top=top)

@@ -69,7 +69,7 @@ class Assessor:
     def assess(self, profile: Profile) -> Assessment:
         """Rank every career for ``profile``."""
         text, skills_ranges = assessed_text(profile)
-        occupations = self._occupations(profile)
+        occupations = self._occupations(profile, text)
         backgrounds = tuple(detect_backgrounds(text, occupations, self.catalog.backgrounds))
         education = highest_education(profile)
         names = self.vocabulary.names
@@ -93,22 +93,37 @@ class Assessor:
             interests=interests, interests_source=source, careers=tuple(careers),
         )  # fmt: skip
 
-    def _occupations(self, profile: Profile) -> tuple[OccupationMatch, ...]:
-        if self.coder is None or not profile.titles:
+    def _occupations(self, profile: Profile, text: str) -> tuple[OccupationMatch, ...]:
+        if self.coder is None:
             return ()
-        titles = [p.title for p in profile.titles]
+        # A current job says more about who someone is today than an old one.
+        weighted = [
+            (p.title, 1.0 if p.current or i == 0 else PAST_TITLE_WEIGHT)
+            for i, p in enumerate(profile.titles)
+        ] or self._titles_in_prose(text)
+        if not weighted:
+            return ()
+        coded = self.coder.code_many([title for title, _ in weighted])
         best: dict[str, OccupationMatch] = {}
-        for position, matches in zip(profile.titles, self.coder.code_many(titles), strict=True):
-            # A current job says more about who someone is today than an old one.
-            factor = 1.0 if position.current or position is profile.titles[0] else PAST_TITLE_WEIGHT
+        for (_, factor), matches in zip(weighted, coded, strict=True):
             for match in matches:
-                weighted = msgspec.structs.replace(
+                scaled = msgspec.structs.replace(
                     match, confidence=round(match.confidence * factor, 3)
                 )
-                if match.code not in best or best[match.code].confidence < weighted.confidence:
-                    best[match.code] = weighted
+                if match.code not in best or best[match.code].confidence < scaled.confidence:
+                    best[match.code] = scaled
         ranked = sorted(best.values(), key=lambda m: (-m.confidence, m.code))
         return tuple(ranked[:MAX_OCCUPATIONS])
+
+    def _titles_in_prose(self, text: str) -> list[tuple[str, float]]:
+        """Job titles quoted in free text ("I have been a registered nurse"), weighted lower.
+
+        Pasted prose has no positions; the typical titles of our backgrounds found in it are
+        the best stand-in, at the weight of a past job since we cannot tell if it is current.
+        """
+        found = detect_backgrounds(text, (), self.catalog.backgrounds)
+        quotes = [span.text for match in found for span in match.evidence]
+        return [(quote, PAST_TITLE_WEIGHT) for quote in dict.fromkeys(quotes)][:3]
 
     def _interests(
         self, profile: Profile, occupations: Sequence[OccupationMatch]
