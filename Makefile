@@ -22,9 +22,9 @@ $(STAMP): pyproject.toml
 run: setup
 	$(BIN)/aicareers careers list
 	@echo
-	$(BIN)/aicareers salaries bands
+	$(BIN)/aicareers assess --title "UX designer" --skills "Figma, user research, usability testing" --years 6 --top 5 --details 2
 	@echo
-	@echo "Next: $(BIN)/aicareers careers show prompt-engineer   (or: $(BIN)/aicareers --help)"
+	@echo "Next: $(BIN)/aicareers assess YOUR-RESUME.pdf   or   $(BIN)/aicareers --help"
 
 lint: setup
 	$(BIN)/ruff check src tests bench
@@ -37,8 +37,13 @@ unit: setup
 
 test: lint typecheck unit
 
+# Benchmarks print their numbers and write bench/results/*.json; docs/benchmarks.md quotes them.
 bench: setup
 	$(BIN)/python bench/cli_startup.py
+	$(BIN)/python bench/related_occupations.py
+	$(BIN)/python bench/title_coding.py
+	$(BIN)/python bench/assess_speed.py
+	$(BIN)/python bench/batch_throughput.py
 
 clean:
 	rm -rf $(VENV) build src/*.egg-info .pytest_cache .mypy_cache .ruff_cache
