@@ -186,3 +186,37 @@ def test_cli_table_lists_titles(run_cli: Any) -> None:
 def test_stored_scores_use_the_uint8_scale(similarity: OccupationSimilarity) -> None:
     assert similarity.table.scores.dtype == np.uint8
     assert int(similarity.table.scores.max()) == LEVELS
+
+
+def test_role_heads_name_the_kind_of_worker() -> None:
+    from aicareers.engine.occupation_facets import role_heads
+
+    assert role_heads("First-Line Supervisors of Retail Sales Workers") == ["supervisor"]
+    assert role_heads("Mathematical Science Teachers, Postsecondary") == [
+        "teacher",
+        "postsecondary",
+    ]
+    assert role_heads("Setters, Operators, and Tenders") == ["setter", "operator", "tender"]
+
+
+def test_a_learned_rerank_keeps_the_api_and_orders_by_its_features() -> None:
+    from aicareers.engine.similarity_rerank import RerankModel
+
+    # A model that trusts only SOC structure: neighbours must share the SOC major group.
+    model = RerankModel(("soc_major", "tasks_rr"), (0.0, 0.0), (1.0, 1.0), (3.0, 0.5), -2.0)
+    weights = {"tasks": 1.0, "titles": 1.0, "soc": 0.5}
+    table = build_table(content(), weights, model)
+    assert table.learned
+    learned = OccupationSimilarity(table)
+    for code in CODES:
+        assert all(other[:2] == code[:2] for other, _ in learned.top(code, 2))
+        assert learned.score(code, code) == 1.0
+    assert learned.score(CODES[0], CODES[3]) == learned.score(CODES[3], CODES[0])
+
+
+def test_a_model_needing_absent_features_is_refused() -> None:
+    from aicareers.engine.similarity_rerank import RerankModel
+
+    model = RerankModel(("embed_task_mean",), (0.0,), (1.0,), (1.0,), 0.0)
+    with pytest.raises(ValueError, match="embed_task_mean"):
+        build_table(content(), {"tasks": 1.0}, model)

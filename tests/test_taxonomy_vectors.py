@@ -115,3 +115,19 @@ def test_quantize_round_trip_keeps_direction(rows: np.ndarray[Any, Any]) -> None
         if norm > 0.1:
             cosine = float(original @ restored) / norm
             assert cosine > 0.99
+
+
+def test_mean_sets_store_one_unit_vector_per_occupation(built: tuple[Path, Path, Path]) -> None:
+    from aicareers.taxonomy.vectors import grouped_texts, mean_rows
+
+    out = built[2]
+    texts, rows = grouped_texts(out)["occupation_task_mean"]
+    assert len(texts) == len(rows)
+    add_vectors(out, HashEncoder())
+    taxonomy = Taxonomy.load(out)
+    got = taxonomy.vectors("occupation_task_mean")
+    assert got.shape == (3, 384)
+    expected = mean_rows(HashEncoder().encode(texts), rows, 3)
+    present = np.linalg.norm(expected, axis=1) > 0
+    assert np.min(np.sum(got[present] * expected[present], axis=1)) > 0.999
+    assert np.all(np.linalg.norm(got[~present], axis=1) == 0)

@@ -35,6 +35,8 @@ class OccupationContent:
     bags: dict[str, list[list[str]]] = field(default_factory=dict)  # ids (DWAs, commodities)
     ratings: dict[str, Array] = field(default_factory=dict)  # (n, m), NaN where not rated
     vectors: dict[str, Array] = field(default_factory=dict)  # (n, d) embeddings, 0 = missing
+    titles: list[str] = field(default_factory=list)  # official titles ("All Other" marks)
+    job_zones: Array | None = None  # (n,) O*NET job zone 1-5, 0 = unknown
 
 
 @dataclass(frozen=True)
@@ -56,6 +58,24 @@ def stem(word: str) -> str:
 def tokens(text: str) -> list[str]:
     """Lower-cased, stemmed content words of ``text``."""
     return [stem(w) for w in WORD.findall(text.lower()) if w not in STOPWORDS and len(w) > 1]
+
+
+# A title's role is the head noun before its qualifiers: "First-Line Supervisors of Retail
+# Sales Workers" -> supervisor, "Mathematical Science Teachers, Postsecondary" -> teacher and
+# postsecondary, "Setters, Operators, and Tenders" -> setter, operator, tender.
+_QUALIFIER = re.compile(r"\s(?:of|for|in|at|to|with|except|including)\s.*$", re.IGNORECASE)
+_SEGMENT = re.compile(r",|\band\b|\bor\b|/|&")
+
+
+def role_heads(title: str) -> list[str]:
+    """The stemmed head word of each listed role in a job title (what kind of worker it is)."""
+    title = _QUALIFIER.sub("", re.sub(r"\(.*?\)", " ", title))
+    heads = []
+    for segment in _SEGMENT.split(title):
+        words = re.findall(r"[a-z][a-z\-]*", segment.lower())
+        if words:
+            heads.append(stem(words[-1]))
+    return heads
 
 
 def tfidf(bags: list[list[str]], min_df: int = 2) -> Array:

@@ -21,11 +21,12 @@ import numpy as np
 
 from ..errors import UnknownIdError
 from .occupation_facets import Facet, OccupationContent, facets
+from .similarity_rerank import RerankModel, rerank
 
 Array = np.ndarray[Any, Any]
 
 # Bump when facets, weights or calibration change, so a stored table is recomputed.
-METHOD_VERSION = 1
+METHOD_VERSION = 2
 NEIGHBOURS = 50
 DECADE = 0.25  # score gained per tenfold rarer pair
 LEVELS = 255  # stored scores are uint8: score * 255
@@ -56,6 +57,7 @@ class SimilarityTable:
     neighbours: Array  # int16 (n, NEIGHBOURS): most similar first, self excluded
     scores: Array  # uint8 (n, n): calibrated score * 255, 255 only on the diagonal
     weights: dict[str, float]
+    learned: bool = False  # whether a model fitted on O*NET's related occupations re-ranked it
 
 
 def row_z(facet: Facet) -> Array:
@@ -128,14 +130,29 @@ def neighbours(fused: Array, k: int = NEIGHBOURS) -> Array:
     return order.astype(np.int16)
 
 
+def ranked_matrix(
+    content: OccupationContent,
+    weights: Mapping[str, float] = DEFAULT_WEIGHTS,
+    model: RerankModel | None = None,
+) -> Array:
+    """The (n, n) similarity that orders pairs: the fusion, re-ranked by ``model`` if given."""
+    found = facets(content)
+    zs = {name: row_z(facet) for name, facet in found.items()}
+    fused = fuse_z({k: v for k, v in zs.items() if weights.get(k, 0.0) > 0}, weights)
+    return fused if model is None else rerank(zs, fused, content, model)
+
+
 def build_table(
-    content: OccupationContent, weights: Mapping[str, float] = DEFAULT_WEIGHTS
+    content: OccupationContent,
+    weights: Mapping[str, float] = DEFAULT_WEIGHTS,
+    model: RerankModel | None = None,
 ) -> SimilarityTable:
-    """Facets -> fused matrix -> neighbour lists and calibrated uint8 pair scores."""
-    fused = fuse(content, weights)
-    scores = np.rint(calibrate(fused) * LEVELS).astype(np.uint8)
+    """Facets -> fused (and re-ranked) matrix -> neighbour lists and calibrated uint8 scores."""
+    ranked = ranked_matrix(content, weights, model)
+    scores = np.rint(calibrate(ranked) * LEVELS).astype(np.uint8)
     used = {name: float(w) for name, w in weights.items() if w > 0}
-    return SimilarityTable(list(content.codes), neighbours(fused), scores, used)
+    learned = model is not None
+    return SimilarityTable(list(content.codes), neighbours(ranked), scores, used, learned)
 
 
 class OccupationSimilarity:

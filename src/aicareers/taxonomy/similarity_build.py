@@ -8,13 +8,15 @@ artifact has none (or a stale one). O*NET's Related Occupations never feed any o
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
-from ..engine.occupation_facets import OccupationContent
+from ..engine.occupation_facets import OccupationContent, role_heads
 from ..engine.similarity import (
     DEFAULT_WEIGHTS,
     METHOD_VERSION,
@@ -22,6 +24,8 @@ from ..engine.similarity import (
     SimilarityTable,
     build_table,
 )
+from ..engine.similarity_model import MODEL
+from ..engine.similarity_rerank import RerankModel
 from .artifact import read_array, read_table, write_files
 from .manifest import DEFAULT_DIR, Manifest, read_manifest, write_manifest
 from .model import Taxonomy
@@ -30,7 +34,18 @@ FILES = {
     "neighbours": "similarity_neighbours.npy",
     "scores": "similarity_scores.npy",
 }
-VECTOR_FACETS = {"embed_description": "occupations", "embed_tasks": "occupation_tasks"}
+VECTOR_FACETS = {
+    "embed_description": "occupations",
+    "embed_tasks": "occupation_tasks",
+    "embed_task_mean": "occupation_task_mean",
+    "embed_title_mean": "occupation_title_mean",
+}
+OFFICIAL_ROLE_REPEATS = 3  # the official title's roles outweigh any one alternate title's
+
+
+def shipped_model() -> RerankModel:
+    """The re-ranking table fitted on O*NET's related occupations (see docs/similarity.md)."""
+    return RerankModel.from_dict(MODEL)
 
 
 def _by_occupation(n: int, rows: Any, values: list[Any]) -> list[list[Any]]:
@@ -45,6 +60,16 @@ def _iwa_bags(taxonomy: Taxonomy, dwa_bags: list[list[int]]) -> list[list[str]]:
     return [[f"iwa{iwa[d]}" for d in bag if iwa[d] >= 0] for bag in dwa_bags]
 
 
+def _role_bags(taxonomy: Taxonomy) -> list[list[str]]:
+    titles = taxonomy.titles
+    heads = [
+        role_heads(text) * (OFFICIAL_ROLE_REPEATS if kind == "title" else 1)
+        for text, kind in zip(titles.texts, titles.kind, strict=True)
+    ]
+    bags = _by_occupation(len(taxonomy.occupations), titles.occupation, heads)
+    return [[head for group in bag for head in group] for bag in bags]
+
+
 def content_from(taxonomy: Taxonomy, with_vectors: bool = True) -> OccupationContent:
     """Every content facet of every occupation, read from the artifact."""
     occupations = taxonomy.occupations
@@ -56,7 +81,10 @@ def content_from(taxonomy: Taxonomy, with_vectors: bool = True) -> OccupationCon
     examples = [e.lower() for e in tech.examples]
     vectors: dict[str, Any] = {}
     if with_vectors and taxonomy.has_vectors:
-        vectors = {name: taxonomy.vectors(part) for name, part in VECTOR_FACETS.items()}
+        sets = taxonomy.manifest["vectors"]["sets"]
+        vectors = {
+            name: taxonomy.vectors(part) for name, part in VECTOR_FACETS.items() if part in sets
+        }
     return OccupationContent(
         codes=list(occupations.codes),
         texts={
@@ -69,6 +97,7 @@ def content_from(taxonomy: Taxonomy, with_vectors: bool = True) -> OccupationCon
             "iwas": _iwa_bags(taxonomy, dwa_rows),
             "commodities": _by_occupation(n, tech.occupation, list(map(str, tech.commodity_codes))),
             "technology": _by_occupation(n, tech.occupation, examples),
+            "role": _role_bags(taxonomy),
         },
         ratings={
             "skills": taxonomy.skills.importance,
@@ -76,13 +105,25 @@ def content_from(taxonomy: Taxonomy, with_vectors: bool = True) -> OccupationCon
             "interests": occupations.interests,
         },
         vectors=vectors,
+        titles=list(occupations.titles),
+        job_zones=np.asarray(occupations.job_zones),
     )
+
+
+def _table(taxonomy: Taxonomy) -> SimilarityTable:
+    """The learned re-ranking when the content has every facet it needs, else the fusion."""
+    content = content_from(taxonomy)
+    model = shipped_model()
+    needed = {name for name in VECTOR_FACETS if f"{name}_rr" in model.features}
+    usable = bool(model.features) and needed <= set(content.vectors)
+    return build_table(content, DEFAULT_WEIGHTS, model if usable else None)
 
 
 def _fingerprint(manifest: Manifest) -> dict[str, Any]:
     """What a stored table was computed from: the method and the artifact's content files."""
     sources = {k: v["sha256"] for k, v in manifest["files"].items() if not k.startswith("simil")}
-    return {"method": METHOD_VERSION, "files": dict(sorted(sources.items()))}
+    model = hashlib.sha256(json.dumps(MODEL, sort_keys=True).encode("utf-8")).hexdigest()
+    return {"method": METHOD_VERSION, "model": model, "files": dict(sorted(sources.items()))}
 
 
 def add_similarity(
@@ -92,7 +133,7 @@ def add_similarity(
     folder = Path(folder) if folder is not None else DEFAULT_DIR
     taxonomy = Taxonomy.load(folder)
     progress("occupation similarity")
-    table = build_table(content_from(taxonomy), DEFAULT_WEIGHTS)
+    table = _table(taxonomy)
     manifest = read_manifest(folder)
     files = {
         FILES["neighbours"]: table.neighbours,
@@ -105,7 +146,13 @@ def add_similarity(
         **_fingerprint(manifest),
         "weights": dict(table.weights),
         "neighbours": int(table.neighbours.shape[1]),
-        "note": "content-based; O*NET Related Occupations are not an input",
+        "learned_rerank": table.learned,
+        "note": (
+            "content-based; O*NET Related Occupations are not an input. The re-ranking "
+            "coefficients were fitted on them (see docs/similarity.md)"
+            if table.learned
+            else "content-based; O*NET Related Occupations are not an input"
+        ),
     }
     write_manifest(folder, manifest)
     return manifest
@@ -124,6 +171,7 @@ def _stored(taxonomy: Taxonomy) -> SimilarityTable | None:
         neighbours=read_array(folder, FILES["neighbours"]).astype(np.int32),
         scores=read_array(folder, FILES["scores"]).astype(np.uint8),
         weights=dict(recorded["weights"]),
+        learned=bool(recorded.get("learned_rerank", False)),
     )
 
 
@@ -132,5 +180,5 @@ def load_similarity(taxonomy: Taxonomy | None = None) -> OccupationSimilarity:
     taxonomy = taxonomy if taxonomy is not None else Taxonomy.load()
     table = _stored(taxonomy)
     if table is None:
-        table = build_table(content_from(taxonomy), DEFAULT_WEIGHTS)
+        table = _table(taxonomy)
     return OccupationSimilarity(table)

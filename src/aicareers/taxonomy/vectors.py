@@ -20,12 +20,18 @@ from .artifact import read_table, sha256_texts, write_files
 from .manifest import DEFAULT_DIR, Manifest, read_manifest, write_manifest
 
 TASKS_PER_SUMMARY = 6  # about 150 tokens: stays inside the encoder's 256-token window
+TITLES_PER_MEAN = 30  # a fixed-seed sample: 28.6k of 68.8k titles, half the encoding time
 IDENTITY_KEYS = ("format_version", "dimensions", "max_tokens", "pooling", "files")
 VECTOR_SETS = {
     "occupations": "O*NET title. description",
     "occupation_tasks": "O*NET title: its first core tasks",
     "esco_skills": "ESCO skill preferred label",
+    "occupation_task_mean": "mean of the embeddings of each of its task statements",
+    "occupation_title_mean": f"mean of the embeddings of up to {TITLES_PER_MEAN} of its titles",
 }
+# Sets embedded text by text and averaged per occupation: one vector per occupation is stored,
+# never the per-text vectors (18,796 tasks would cost 7 MB); zero rows mark no texts.
+MEAN_SETS = ("occupation_task_mean", "occupation_title_mean")
 
 
 class TextEncoder(Protocol):
@@ -93,6 +99,48 @@ def vector_texts(folder: Path) -> dict[str, list[str]]:
     }
 
 
+def grouped_texts(folder: Path) -> dict[str, tuple[list[str], list[int]]]:
+    """The texts of each mean set with the occupation row of each text."""
+    tasks = read_table(folder, "tasks.json.gz")
+    titles = read_table(folder, "titles.json.gz")
+    rng = np.random.default_rng(0)
+    occupation = np.asarray(titles["occupation"], dtype=np.int64)
+    picked: list[int] = []
+    for row in range(len(read_table(folder, "occupations.json.gz")["code"])):
+        mine = np.flatnonzero(occupation == row)
+        if len(mine) > TITLES_PER_MEAN:
+            mine = np.sort(rng.choice(mine, TITLES_PER_MEAN, replace=False))
+        picked += mine.tolist()
+    return {
+        "occupation_task_mean": (list(tasks["text"]), list(tasks["occupation"])),
+        "occupation_title_mean": (
+            [titles["title"][i] for i in picked],
+            occupation[picked].tolist(),
+        ),
+    }
+
+
+def mean_rows(vectors: np.ndarray[Any, Any], rows: list[int], n: int) -> np.ndarray[Any, Any]:
+    """Unit-length mean of ``vectors`` per row id in ``range(n)``; rows with none stay zero."""
+    total = np.zeros((n, vectors.shape[1]), dtype=np.float64)
+    np.add.at(total, np.asarray(rows, dtype=np.int64), vectors)
+    norms = np.linalg.norm(total, axis=1, keepdims=True)
+    result: np.ndarray[Any, Any] = (total / np.where(norms > 0, norms, 1.0)).astype(np.float32)
+    return result
+
+
+def _all_sets(folder: Path, encoder: TextEncoder, progress: Callable[[str], None]) -> Any:
+    """``(name, texts hashed, vectors)`` of every vector set, plain then averaged."""
+    for name, texts in vector_texts(folder).items():
+        progress(f"embedding {len(texts):,} {name}")
+        yield name, texts, np.asarray(encoder.encode(texts), dtype=np.float32)
+    n = len(read_table(folder, "occupations.json.gz")["code"])
+    for name, (texts, rows) in grouped_texts(folder).items():
+        progress(f"embedding {len(texts):,} texts for {name}")
+        vectors = np.asarray(encoder.encode(texts), dtype=np.float32).reshape(len(texts), -1)
+        yield name, texts, mean_rows(vectors, rows, n)
+
+
 def _model_name(model_manifest: dict[str, Any]) -> str:
     upstream = model_manifest.get("upstream")
     name = model_manifest.get("name") or (upstream or {}).get("model") or "unknown"
@@ -121,14 +169,13 @@ def add_vectors(
     encoder = encoder if encoder is not None else _load_encoder()
     files: dict[str, Any] = {}
     sets: dict[str, Any] = {}
-    for name, texts in vector_texts(folder).items():
-        progress(f"embedding {len(texts):,} {name}")
-        codes, scale = quantize(np.asarray(encoder.encode(texts), dtype=np.float32))
+    for name, texts, vectors in _all_sets(folder, encoder, progress):
+        codes, scale = quantize(vectors)
         files[f"vectors_{name}.npy"] = codes
         files[f"vectors_{name}_scale.npy"] = scale
         sets[name] = {
             "text": VECTOR_SETS[name],
-            "rows": len(texts),
+            "rows": int(vectors.shape[0]),
             "texts_sha256": sha256_texts(texts),
         }
     old = manifest["vectors"]["files"] if manifest.get("vectors") else []
