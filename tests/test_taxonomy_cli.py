@@ -109,3 +109,11 @@ def test_every_data_command_has_an_example() -> None:
     for name, command in data.commands.items():
         assert f"Example: aicareers data {name}" in (command.help or ""), name
     assert isinstance(data, click.Group)
+
+
+def test_build_stores_the_similarity_table(built: tuple[Path, Path, Path]) -> None:
+    out = built[2]
+    manifest = json.loads((out / "manifest.json").read_text())
+    assert "similarity" in manifest
+    assert (out / "similarity_neighbours.npy").is_file()
+    assert (out / "similarity_scores.npy").is_file()

@@ -72,6 +72,7 @@ def build(onet_dir: Path, esco_dir: Path, out_dir: Path | None, no_vectors: bool
         with _progress(len(VECTOR_SETS) + 1) as step:
             step("loading the encoder")
             manifest = add_vectors(target, progress=step)
+    manifest = _add_similarity(target)
     seconds = time.perf_counter() - started
     total = sum(entry["size"] for entry in manifest["files"].values())
     vectors = "with vectors" if manifest.get("vectors") else "without vectors"
@@ -94,7 +95,17 @@ def vectors(folder: Path | None) -> None:
     with _progress(len(VECTOR_SETS) + 1) as step:
         step("loading the encoder")
         manifest = add_vectors(folder, progress=step)
+    _add_similarity(folder)
     click.echo(f"Added {', '.join(manifest['vectors']['sets'])} vectors.")
+
+
+def _add_similarity(folder: Path | None) -> dict[str, Any]:
+    """Store the occupation-similarity table last: it reads the content and the vectors."""
+    from ..taxonomy.similarity_build import add_similarity
+
+    with _progress(1) as step:
+        manifest: dict[str, Any] = add_similarity(folder, progress=step)
+    return manifest
 
 
 @data.command()
