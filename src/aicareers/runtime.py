@@ -8,22 +8,23 @@ here, inside functions, so that importing aicareers stays cheap.
 from __future__ import annotations
 
 import hashlib
-import os
+import io
 import pickle
-import tempfile
 from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .knowledge import default_catalog
-from .knowledge.cache import cache_dir
+from .knowledge.cache import cache_dir, read_bytes, write_bytes
 from .knowledge.space import RIASEC, default_space
 
 if TYPE_CHECKING:
     from .engine.assess import Assessor
+    from .engine.semantic_skills import SemanticSkillMatcher
     from .engine.title_index import TitleIndex
     from .engine.titles import TitleCoder
+    from .knowledge.models import Catalog
     from .taxonomy.model import Taxonomy
 
 
@@ -44,7 +45,6 @@ def _occupation_interests(taxonomy: Taxonomy) -> Callable[[str], dict[str, float
 def load_assessor(semantic: bool = True) -> Assessor:
     """The engine with every index this installation has; ``semantic`` adds meaning matching."""
     from .engine.assess import Assessor
-    from .engine.semantic_skills import SemanticSkillMatcher
     from .engine.vocabulary import Vocabulary
     from .semantic import Encoder
     from .taxonomy.model import Taxonomy
@@ -59,7 +59,7 @@ def load_assessor(semantic: bool = True) -> Assessor:
         vocabulary=Vocabulary(catalog.skills),
         coder=load_title_coder(taxonomy, encoder),
         similarity=load_similarity(taxonomy).score,
-        semantic=SemanticSkillMatcher.build(encoder, catalog) if encoder is not None else None,
+        semantic=_skill_matcher(encoder, catalog) if encoder is not None else None,
         occupation_interests=_occupation_interests(taxonomy),
     )
 
@@ -86,26 +86,42 @@ def load_title_coder(taxonomy: Taxonomy, encoder: Any = None) -> TitleCoder:
     from .engine.titles import TitleCoder
 
     path = cache_dir() / f"title-index-{_title_index_key(taxonomy)}.pickle"
-    index: TitleIndex | None = None
-    if not os.environ.get("AICAREERS_NO_CACHE"):
-        try:
-            index = pickle.loads(path.read_bytes())
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
-            index = None
+    data = read_bytes(path)
+    try:
+        index: TitleIndex | None = None if data is None else pickle.loads(data)
+    except (pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+        index = None
     if index is not None:
         return TitleCoder.from_index(index, taxonomy, encoder)
     coder = TitleCoder.from_taxonomy(taxonomy, encoder=encoder)
-    _store(path, coder.index)
+    write_bytes(path, pickle.dumps(coder.index, protocol=pickle.HIGHEST_PROTOCOL))
     return coder
 
 
-def _store(path: Path, index: TitleIndex) -> None:
-    if os.environ.get("AICAREERS_NO_CACHE"):
-        return
+def _skill_matcher(encoder: Any, catalog: Catalog) -> SemanticSkillMatcher:
+    """The meaning matcher, with the skills' vectors read from the user cache when possible.
+
+    Embedding 170 skill texts takes over a second on two cores; the vectors only change with
+    the skills or the model, which both go into the cache key.
+    """
+    import numpy as np
+
+    from .engine.semantic_skills import SemanticSkillMatcher, skill_texts
+    from .taxonomy.vectors import model_hash
+
+    texts = [text for skill in catalog.skills for text in skill_texts(skill)]
+    digest = hashlib.sha256(model_hash(encoder.manifest).encode())
+    digest.update("\n".join(texts).encode())
+    path = cache_dir() / f"skill-vectors-{digest.hexdigest()[:24]}.npy"
+    data = read_bytes(path)
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(dir=path.parent, delete=False) as handle:
-            pickle.dump(index, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(handle.name, path)
-    except OSError:
-        return
+        if data is not None:
+            vectors = np.load(io.BytesIO(data))
+            return SemanticSkillMatcher(encoder, tuple(catalog.skills), vectors)
+    except (ValueError, EOFError, OSError):  # a damaged cache file: embed again
+        pass
+    matcher = SemanticSkillMatcher.build(encoder, catalog)
+    buffer = io.BytesIO()
+    np.save(buffer, matcher.vectors)
+    write_bytes(path, buffer.getvalue())
+    return matcher

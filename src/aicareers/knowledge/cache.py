@@ -42,25 +42,38 @@ def _path(directory: Path) -> Path:
     return cache_dir() / f"catalog-{fingerprint(directory)}.msgpack"
 
 
-def read_cached(directory: Path) -> Catalog | None:
-    """The cached catalog for ``directory``, or None when there is no usable copy."""
+def read_bytes(path: Path) -> bytes | None:
+    """A cache file's bytes, or None when caching is off or the file cannot be read."""
     if os.environ.get("AICAREERS_NO_CACHE"):
         return None
     try:
-        return msgspec.msgpack.decode(_path(directory).read_bytes(), type=Catalog)
-    except (OSError, msgspec.DecodeError, msgspec.ValidationError):
+        return path.read_bytes()
+    except OSError:
+        return None
+
+
+def write_bytes(path: Path, data: bytes) -> None:
+    """Store a cache file atomically; failures (read-only home, full disk) are ignored."""
+    if os.environ.get("AICAREERS_NO_CACHE"):
+        return
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=path.parent, delete=False) as handle:
+            handle.write(data)
+        os.replace(handle.name, path)
+    except OSError:
+        return
+
+
+def read_cached(directory: Path) -> Catalog | None:
+    """The cached catalog for ``directory``, or None when there is no usable copy."""
+    data = read_bytes(_path(directory))
+    try:
+        return None if data is None else msgspec.msgpack.decode(data, type=Catalog)
+    except (msgspec.DecodeError, msgspec.ValidationError):
         return None
 
 
 def write_cached(directory: Path, catalog: Catalog) -> None:
-    """Store ``catalog`` atomically; failures (read-only home, full disk) are ignored."""
-    if os.environ.get("AICAREERS_NO_CACHE"):
-        return
-    target = _path(directory)
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(dir=target.parent, delete=False) as handle:
-            handle.write(msgspec.msgpack.encode(catalog))
-        os.replace(handle.name, target)
-    except OSError:
-        return
+    """Store ``catalog`` in the cache."""
+    write_bytes(_path(directory), msgspec.msgpack.encode(catalog))
