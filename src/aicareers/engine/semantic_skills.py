@@ -26,8 +26,12 @@ from .evidence import SkillEvidence, Span
 THRESHOLD = 0.42
 # Cosine THRESHOLD maps to FLOOR and TOP_COSINE to CEILING, below a named match (0.85+).
 FLOOR, CEILING, TOP_COSINE = 0.5, 0.8, 0.6
-MAX_SENTENCES = 12
+# Each sentence costs about 7 ms to embed on one core; four keep a warm assessment near 40 ms.
+MAX_SENTENCES = 4
 MIN_WORDS = 4
+# Long sentences in postings are mostly lists; their first words carry the meaning, and
+# embedding cost grows with every token.
+MAX_WORDS = 40
 MAX_PER_SENTENCE = 2
 # Sentences end at . ! ? ; or a line break; bullets and numbering are not part of a sentence.
 SENTENCE = re.compile(r"[^\n.!?;]+")
@@ -52,7 +56,7 @@ def sentences(text: str, covered: Sequence[Span] = ()) -> list[Span]:
         piece = match.group()
         bullet = BULLET.match(piece)
         lead = len(bullet.group()) if bullet else 0
-        body = piece[lead:].rstrip()
+        body = _first_words(piece[lead:].rstrip(), MAX_WORDS)
         start = match.start() + lead
         end = start + len(body)
         if len(body.split()) >= MIN_WORDS and not _holds_any(starts, start, end):
@@ -60,6 +64,12 @@ def sentences(text: str, covered: Sequence[Span] = ()) -> list[Span]:
     # A long resume is cut to its most informative (longest) sentences to bound the cost.
     found.sort(key=lambda s: -len(s.text))
     return sorted(found[:MAX_SENTENCES], key=lambda s: s.start)
+
+
+def _first_words(text: str, limit: int) -> str:
+    """``text`` cut after its ``limit``-th word (offsets unchanged: it is a prefix)."""
+    words = list(re.finditer(r"\S+", text))
+    return text if len(words) <= limit else text[: words[limit - 1].end()]
 
 
 def _holds_any(starts: list[int], start: int, end: int) -> bool:

@@ -27,16 +27,18 @@ DIMENSIONS = 384
 
 
 def _default_threads() -> int:
-    """Threads for one inference: the cores we may use, capped where gains stop (small model).
+    """Threads for one inference: half the cores we may use, at most 4 (a small model).
 
-    ``AICAREERS_ENCODER_THREADS`` overrides it, for example in batch workers that already
-    share the cores between processes.
+    On the 2-core reference machine two threads made a whole assessment twice as slow as one
+    (bench/results/assess_speed.json): the threads fight the rest of the process and other
+    programs for the same cores. ``AICAREERS_ENCODER_THREADS`` overrides it, for example in
+    batch workers that already share the cores between processes.
     """
     explicit = os.environ.get("AICAREERS_ENCODER_THREADS", "")
     if explicit.isdigit() and int(explicit) > 0:
         return int(explicit)
     usable = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
-    return max(1, min(usable or 1, 4))
+    return max(1, min((usable or 1) // 2, 4))
 
 
 def _check_built(model_dir: Path) -> dict[str, Any]:
