@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import os
 
 __version__ = "0.1.0"
 
@@ -33,6 +34,8 @@ def assess(
     locally. Example: ``aicareers.assess(title="Registered nurse", skills="triage, EHR")``.
     """
     # Imported here so that `import aicareers` stays instant.
+    from pathlib import Path
+
     from .engine.report import assessment_json
     from .intake import profile_from_inputs
     from .runtime import load_assessor
