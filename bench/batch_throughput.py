@@ -11,7 +11,6 @@ which. Times include starting the workers and building their engines, as a real 
 from __future__ import annotations
 
 import argparse
-import csv
 import io
 import json
 import os
@@ -25,25 +24,11 @@ from typing import Any
 from aicareers.batch import Columns, Row, full_assessor, light_assessor, run_batch
 from aicareers.batch.worker import AssessorFactory
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from resume_texts import POSTINGS, posting_descriptions
+
 ROOT = Path(__file__).resolve().parent.parent
-POSTINGS = ROOT.parent / "shared" / "data" / "job-postings"
 RESULTS = ROOT / "bench" / "results" / "batch_throughput.json"
-
-
-def descriptions(count: int) -> list[str]:
-    """Up to ``count`` non-blank descriptions, taking files in name order."""
-    csv.field_size_limit(16 * 1024 * 1024)
-    found: list[str] = []
-    for path in sorted(POSTINGS.glob("*.csv")):
-        with path.open(encoding="utf-8-sig", newline="") as handle:
-            reader = csv.DictReader(handle)
-            column = next((c for c in reader.fieldnames or [] if "description" in c.lower()), None)
-            if column is None:
-                continue
-            found.extend(t for r in reader if (t := r.get(column) or "").strip())
-        if len(found) >= count:
-            break
-    return found[:count]
 
 
 def choose_engine(name: str) -> tuple[str, AssessorFactory]:
@@ -75,7 +60,7 @@ def main() -> None:
     parser.add_argument("--rows", type=int, default=300)
     parser.add_argument("--engine", choices=("full", "no-semantic", "light"), default="full")
     args = parser.parse_args()
-    texts = descriptions(args.rows)
+    texts = posting_descriptions(args.rows)
     if not texts:
         sys.exit(f"No job-posting descriptions found under {POSTINGS}.")
     started = time.perf_counter()
