@@ -220,3 +220,44 @@ def test_a_model_needing_absent_features_is_refused() -> None:
     model = RerankModel(("embed_task_mean",), (0.0,), (1.0,), (1.0,), 0.0)
     with pytest.raises(ValueError, match="embed_task_mean"):
         build_table(content(), {"tasks": 1.0}, model)
+
+
+def test_numpy_tree_predictor_matches_scikit_learn() -> None:
+    sklearn = pytest.importorskip("sklearn.ensemble")
+    from aicareers.engine.similarity_rerank import TreeModel
+    from aicareers.taxonomy.similarity_learn import export_trees
+
+    rng = np.random.default_rng(0)
+    x = rng.normal(size=(600, 5))
+    x[rng.random(x.shape) < 0.05] = np.nan  # missing values follow the learned side
+    y = ((np.nan_to_num(x[:, 0]) + np.nan_to_num(x[:, 1]) * x[:, 2] ** 2) > 0.3).astype(int)
+    classifier = sklearn.HistGradientBoostingClassifier(
+        max_iter=30, max_leaf_nodes=7, min_samples_leaf=5, random_state=0
+    ).fit(x, y)
+    model = export_trees(classifier, [f"f{k}" for k in range(5)])
+    probe = rng.normal(size=(2000, 5)) * 1.5
+    probe[rng.random(probe.shape) < 0.05] = np.nan
+    expected = classifier.decision_function(probe)
+    np.testing.assert_allclose(model.logits(probe), expected, rtol=0, atol=1e-9)
+    again = TreeModel.from_dict(model.to_dict())  # the plain form kept in similarity_model.py
+    np.testing.assert_array_equal(again.logits(probe), model.logits(probe))
+
+
+def test_a_tree_rerank_is_symmetric_and_refuses_absent_features() -> None:
+    from aicareers.engine.similarity_rerank import NODE_DTYPE, TreeModel
+
+    # One stump that trusts only SOC structure: neighbours must share the SOC major group.
+    nodes = np.zeros(3, dtype=NODE_DTYPE)
+    nodes[0] = (1, 0.5, 1, 2, 0.0, 1)  # soc_major <= 0.5 -> node 1, else node 2
+    nodes[1] = (0, 0.0, -1, -1, -2.0, 0)
+    nodes[2] = (0, 0.0, -1, -1, 2.0, 0)
+    model = TreeModel(("tasks_rr", "soc_major"), nodes, np.array([0]), -1.0)
+    table = build_table(content(), {"tasks": 1.0, "titles": 1.0, "soc": 0.5}, model)
+    learned = OccupationSimilarity(table)
+    for code in CODES:
+        assert all(other[:2] == code[:2] for other, _ in learned.top(code, 2))
+        assert learned.score(code, code) == 1.0
+    assert (table.scores == table.scores.T).all()
+    absent = TreeModel(("embed_task_mean_best_gap",), nodes[1:2], np.array([0]), 0.0)
+    with pytest.raises(ValueError, match="embed_task_mean_best_gap"):
+        build_table(content(), {"tasks": 1.0}, absent)

@@ -21,12 +21,12 @@ import numpy as np
 
 from ..errors import UnknownIdError
 from .occupation_facets import Facet, OccupationContent, facets
-from .similarity_rerank import RerankModel, rerank
+from .similarity_rerank import Model, rerank
 
 Array = np.ndarray[Any, Any]
 
 # Bump when facets, weights or calibration change, so a stored table is recomputed.
-METHOD_VERSION = 2
+METHOD_VERSION = 3
 NEIGHBOURS = 50
 DECADE = 0.25  # score gained per tenfold rarer pair
 LEVELS = 255  # stored scores are uint8: score * 255
@@ -133,7 +133,7 @@ def neighbours(fused: Array, k: int = NEIGHBOURS) -> Array:
 def ranked_matrix(
     content: OccupationContent,
     weights: Mapping[str, float] = DEFAULT_WEIGHTS,
-    model: RerankModel | None = None,
+    model: Model | None = None,
 ) -> Array:
     """The (n, n) similarity that orders pairs: the fusion, re-ranked by ``model`` if given."""
     found = facets(content)
@@ -145,7 +145,7 @@ def ranked_matrix(
 def build_table(
     content: OccupationContent,
     weights: Mapping[str, float] = DEFAULT_WEIGHTS,
-    model: RerankModel | None = None,
+    model: Model | None = None,
 ) -> SimilarityTable:
     """Facets -> fused (and re-ranked) matrix -> neighbour lists and calibrated uint8 scores."""
     ranked = ranked_matrix(content, weights, model)

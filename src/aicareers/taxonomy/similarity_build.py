@@ -25,7 +25,7 @@ from ..engine.similarity import (
     build_table,
 )
 from ..engine.similarity_model import MODEL
-from ..engine.similarity_rerank import RerankModel
+from ..engine.similarity_rerank import Model, model_from_dict
 from .artifact import read_array, read_table, write_files
 from .manifest import DEFAULT_DIR, Manifest, read_manifest, write_manifest
 from .model import Taxonomy
@@ -43,9 +43,9 @@ VECTOR_FACETS = {
 OFFICIAL_ROLE_REPEATS = 3  # the official title's roles outweigh any one alternate title's
 
 
-def shipped_model() -> RerankModel:
-    """The re-ranking table fitted on O*NET's related occupations (see docs/similarity.md)."""
-    return RerankModel.from_dict(MODEL)
+def shipped_model() -> Model:
+    """The re-ranking model fitted on O*NET's related occupations (see docs/similarity.md)."""
+    return model_from_dict(MODEL)
 
 
 def _by_occupation(n: int, rows: Any, values: list[Any]) -> list[list[Any]]:

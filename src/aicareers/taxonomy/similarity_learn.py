@@ -1,28 +1,56 @@
 """Fitting the re-ranking model on O*NET's Related Occupations (bench and maintainer use only).
 
-The labels (Primary-Short + Primary-Long related occupations) shape the model's coefficients, so
-every figure from it is reported twice: in-sample and cross-validated by query occupation (a
-pair (a, b) belongs to a's fold; a fold's model never sees its queries' labels). The procedure
-has no tuned hyperparameters: candidates and the L2 strength are fixed constants below.
-``render_model`` writes the fitted table into ``engine/similarity_model.py``; the build and the
-runtime read only that table.
+The labels (Primary-Short + Primary-Long related occupations) shape the model, so every figure
+from it is reported twice: in-sample and cross-validated by query occupation (a pair (a, b)
+belongs to a's fold; a fold's model never sees its queries' labels). The procedure has no tuned
+hyperparameters: candidates, the logistic L2 strength and the tree settings (``TREE_SETTINGS``)
+are constants fixed before any run. Two learners: L2 logistic regression (numpy) and
+gradient-boosted trees (scikit-learn's HistGradientBoostingClassifier, imported only here; it is
+a build-time tool, the runtime reads the exported node table with numpy). ``render_model``
+writes the fitted model into ``engine/similarity_model.py``; the build and the runtime read only
+that.
 """
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Mapping
 from typing import Any
 
 import numpy as np
 
 from ..engine.occupation_facets import OccupationContent
-from ..engine.similarity_rerank import RerankModel, candidates, feature_planes, rerank
+from ..engine.similarity_rerank import (
+    NODE_DTYPE,
+    Model,
+    RerankModel,
+    TreeModel,
+    candidates,
+    pair_features,
+)
 from .model import Taxonomy
 
 Array = np.ndarray[Any, Any]
 TIERS = ("Primary-Short", "Primary-Long")
 L2 = 1.0  # ridge on standardised features; fixed a priori, not searched
 NEWTON_STEPS = 30
+# Modest settings declared before the first run and never searched (no early stopping either).
+TREE_SETTINGS: dict[str, Any] = {
+    "max_iter": 200,
+    "learning_rate": 0.1,
+    "max_leaf_nodes": 31,
+    "min_samples_leaf": 40,
+    "l2_regularization": 1.0,
+    "early_stopping": False,
+    "random_state": 0,
+}
+LISTWISE_SUFFIXES = ("_best_gap", "_cand_z")
+LISTWISE = ("top_count", "top_count_T")
+
+
+def is_listwise(name: str) -> bool:
+    """Whether a feature places a pair among the query's other candidates (added in v3)."""
+    return name in LISTWISE or name.endswith(LISTWISE_SUFFIXES)
 
 
 def related_truth(taxonomy: Taxonomy) -> Array:
@@ -35,18 +63,21 @@ def related_truth(taxonomy: Taxonomy) -> Array:
     return truth
 
 
-def pair_features(
-    zs: Mapping[str, Array], fused: Array, content: OccupationContent, queries: Array
+def training_pairs(
+    zs: Mapping[str, Array],
+    fused: Array,
+    content: OccupationContent,
+    queries: Array,
+    listwise: bool = True,
 ) -> tuple[Array, Array, list[str]]:
-    """Features of (query, candidate) pairs: the queries' fusion candidates, all features."""
-    chosen = candidates(fused)[queries]
-    qi, cj = np.nonzero(chosen)
-    query_rows = queries[qi]
-    names, columns = [], []
-    for name, plane in feature_planes(zs, fused, content):
-        names.append(name)
-        columns.append(np.asarray(plane[query_rows, cj], dtype=np.float64))
-    return np.stack(columns, axis=1), np.stack([query_rows, cj], axis=1), names
+    """Features of (query, candidate) pairs: the queries' fusion candidates."""
+    qi, cj = np.nonzero(candidates(fused)[queries])
+    rows = queries[qi]
+    x, names = pair_features(zs, fused, content, rows, cj)
+    if not listwise:
+        keep = [k for k, name in enumerate(names) if not is_listwise(name)]
+        x, names = x[:, keep], [names[k] for k in keep]
+    return x, np.stack([rows, cj], axis=1), names
 
 
 def fit_logistic(x: Array, y: Array, names: list[str], l2: float = L2) -> RerankModel:
@@ -70,16 +101,54 @@ def fit_logistic(x: Array, y: Array, names: list[str], l2: float = L2) -> Rerank
     )
 
 
+def export_trees(classifier: Any, names: list[str]) -> TreeModel:
+    """A fitted binary HistGradientBoostingClassifier as a numpy ``TreeModel``."""
+    tables, roots, offset = [], [], 0
+    for (predictor,) in classifier._predictors:
+        raw = predictor.nodes
+        table = np.zeros(len(raw), dtype=NODE_DTYPE)
+        leaf = raw["is_leaf"].astype(bool)
+        if raw["is_categorical"].any():
+            raise ValueError("categorical splits are not supported")
+        table["feature"] = np.where(leaf, 0, raw["feature_idx"])
+        table["threshold"] = np.where(leaf, 0.0, raw["num_threshold"])
+        table["left"] = np.where(leaf, -1, raw["left"].astype(np.int64) + offset)
+        table["right"] = np.where(leaf, -1, raw["right"].astype(np.int64) + offset)
+        table["value"] = np.where(leaf, raw["value"], 0.0)
+        table["missing_left"] = raw["missing_go_to_left"]
+        tables.append(table)
+        roots.append(offset)
+        offset += len(raw)
+    baseline = float(np.ravel(classifier._baseline_prediction)[0])
+    return TreeModel(tuple(names), np.concatenate(tables), np.asarray(roots, np.intp), baseline)
+
+
+def fit_trees(x: Array, y: Array, names: list[str]) -> TreeModel:
+    """Gradient-boosted trees with the fixed ``TREE_SETTINGS`` (needs scikit-learn)."""
+    ensemble = importlib.import_module("sklearn.ensemble")  # build-time only, untyped
+    classifier = ensemble.HistGradientBoostingClassifier(**TREE_SETTINGS)
+    classifier.fit(x.astype(np.float64), y.astype(np.int64))
+    return export_trees(classifier, names)
+
+
 def fit(
     zs: Mapping[str, Array],
     fused: Array,
     content: OccupationContent,
     truth: Array,
     queries: Array,
-) -> RerankModel:
-    """The model fitted on ``queries``' candidate pairs (positives: their related occupations)."""
-    x, pairs, names = pair_features(zs, fused, content, queries)
-    return fit_logistic(x, truth[pairs[:, 0], pairs[:, 1]].astype(np.float64), names)
+    learner: str = "trees",
+    listwise: bool = True,
+) -> Model:
+    """The model fitted on ``queries``' candidate pairs (positives: their related occupations).
+
+    ``learner`` is "trees" or "logistic"; ``listwise`` adds the list-wise features.
+    """
+    x, pairs, names = training_pairs(zs, fused, content, queries, listwise)
+    y = truth[pairs[:, 0], pairs[:, 1]].astype(np.float64)
+    if learner == "trees":
+        return fit_trees(x, y, names)
+    return fit_logistic(x.astype(np.float64), y, names)
 
 
 def folds_of(queries: Array, folds: int, seed: int = 0) -> list[Array]:
@@ -88,21 +157,22 @@ def folds_of(queries: Array, folds: int, seed: int = 0) -> list[Array]:
     return [np.sort(part) for part in np.array_split(order, folds)]
 
 
-def cross_validated_matrices(
+def cross_validated_models(
     zs: Mapping[str, Array],
     fused: Array,
     content: OccupationContent,
     truth: Array,
     queries: Array,
     folds: int = 5,
-) -> list[tuple[Array, Array]]:
-    """``(held-out queries, re-ranked matrix from a model fitted without them)`` per fold."""
+    learner: str = "trees",
+    listwise: bool = True,
+) -> list[tuple[Array, Model]]:
+    """``(held-out queries, the model fitted without them)`` per fold."""
     parts = folds_of(queries, folds)
     result = []
     for i, held in enumerate(parts):
         train = np.sort(np.concatenate([p for j, p in enumerate(parts) if j != i]))
-        model = fit(zs, fused, content, truth, train)
-        result.append((held, rerank(zs, fused, content, model)))
+        result.append((held, fit(zs, fused, content, truth, train, learner, listwise)))
     return result
 
 
@@ -112,21 +182,41 @@ def _numbers(values: tuple[float, ...], indent: str = "        ") -> str:
     return "\n".join(indent + line for line in lines)
 
 
-def render_model(model: RerankModel, note: str) -> str:
+def render_model(model: Model, note: str) -> str:
     """Python source of ``engine/similarity_model.py`` holding ``model``'s table."""
-    names = "\n".join(f'        "{name}",' for name in model.features)
-    return (
-        '"""The learned re-ranking table (generated by bench/related_occupations.py '
+    head = (
+        '"""The learned re-ranking model (generated by bench/related_occupations.py '
         "--write-model).\n\n"
         f"{note}\n"
         '"""\n\nfrom typing import Any\n\n'
         "# fmt: off\n"  # six numbers a line, not one: the table stays readable
         "MODEL: dict[str, Any] = {\n"
-        f'    "features": [\n{names}\n    ],\n'
-        f'    "mean": [\n{_numbers(model.mean)}\n    ],\n'
-        f'    "scale": [\n{_numbers(model.scale)}\n    ],\n'
-        f'    "coef": [\n{_numbers(model.coef)}\n    ],\n'
-        f'    "bias": {model.bias:.6g},\n'
-        "}\n"
-        "# fmt: on\n"
     )
+    names = "\n".join(f'        "{name}",' for name in model.features)
+    if isinstance(model, TreeModel):
+        plain = model.to_dict()
+        packed = plain["nodes"]
+        chunks = "\n".join(f'        "{packed[i : i + 88]}"' for i in range(0, len(packed), 88))
+        body = (
+            '    "kind": "trees",\n'
+            f'    "features": [\n{names}\n    ],\n'
+            f'    "baseline": {model.baseline!r},\n'
+            f'    "roots": [\n{_integers(plain["roots"])}\n    ],\n'
+            "    # zlib + base64 of the NODE_DTYPE node table (engine/similarity_rerank.py)\n"
+            f'    "nodes": (\n{chunks}\n    ),\n'
+        )
+    else:
+        body = (
+            f'    "features": [\n{names}\n    ],\n'
+            f'    "mean": [\n{_numbers(model.mean)}\n    ],\n'
+            f'    "scale": [\n{_numbers(model.scale)}\n    ],\n'
+            f'    "coef": [\n{_numbers(model.coef)}\n    ],\n'
+            f'    "bias": {model.bias:.6g},\n'
+        )
+    return head + body + "}\n# fmt: on\n"
+
+
+def _integers(values: list[int], indent: str = "        ") -> str:
+    text = [f"{v}," for v in values]
+    lines = [" ".join(text[i : i + 10]) for i in range(0, len(text), 10)]
+    return "\n".join(indent + line for line in lines)
