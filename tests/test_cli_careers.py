@@ -158,3 +158,22 @@ def test_compare_without_ids_is_a_usage_error(invoke: Invoke) -> None:
     result = invoke("careers", "compare")
     assert result.exit_code == 2
     assert "Missing argument" in result.stderr
+
+
+def test_list_table_wraps_inside_the_width_and_needs_no_rich() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from aicareers.cli import main; sys.argv = ['aicareers', 'careers', 'list'];"
+        "\ntry:\n    main()\nexcept SystemExit:\n    pass\n"
+        "print('RICH' if 'rich' in sys.modules else 'NO-RICH')"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True,
+        env={"COLUMNS": "80", "NO_COLOR": "1", "PATH": ""},
+    ).stdout  # fmt: skip
+    lines = out.splitlines()
+    assert lines[-1] == "NO-RICH"
+    assert max(len(line) for line in lines) <= 80
+    assert lines[1] == "\u2500" * 80

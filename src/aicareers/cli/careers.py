@@ -35,9 +35,9 @@ def list_careers(sort: str, fmt: str) -> None:
     if fmt == "json":
         emit_json(rows)
         return
-    from .render_careers import careers_table
+    from .plain_table import careers_text
 
-    emit(careers_table(rows))
+    click.echo(careers_text(rows, "More about one career: aicareers careers show ID"))
 
 
 @careers.command("show")

@@ -13,7 +13,7 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from ..views import BreakIn, CareerPage, CareerSummary, Comparison, Link
+from ..views import BreakIn, CareerPage, Comparison, Link
 from .output import pay_range
 
 
@@ -55,21 +55,6 @@ def link_text(link: Link) -> str:
 def names(items: Iterable[Link]) -> str:
     """Names joined with commas, or a dash when there are none."""
     return ", ".join(item.name for item in items) or "—"
-
-
-def careers_table(rows: Sequence[CareerSummary]) -> RenderableType:
-    """One row per career: rank, title and id, pay, key skills."""
-    table = Table(box=box.SIMPLE_HEAD, leading=1, show_edge=False, pad_edge=False, expand=True)
-    table.add_column("#", justify="right", no_wrap=True)
-    table.add_column("Career", ratio=3)
-    table.add_column("Pay per year", no_wrap=True)
-    table.add_column("Key skills", ratio=4)
-    for row in rows:
-        career = Text.assemble((row.title, "bold"), "\n", (row.id, "cyan"))
-        skills = ", ".join(skill.name for skill in row.key_skills)
-        table.add_row(str(row.rank), career, pay_range(row.salary), skills)
-    footer = hint("More about one career: aicareers careers show ID")
-    return Group(table, footer)
 
 
 def _break_in_step(step: BreakIn) -> RenderableType:

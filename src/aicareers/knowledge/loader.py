@@ -17,7 +17,6 @@ import msgspec
 from ..errors import CatalogError
 from .cache import read_cached, write_cached
 from .models import Catalog
-from .validate import validate_catalog
 
 DATA_DIR = Path(__file__).with_name("data")
 
@@ -80,6 +79,9 @@ def load_catalog(directory: Path | None = None, *, use_cache: bool = True) -> Ca
     cached = read_cached(directory) if use_cache else None
     if cached is not None:
         return cached
+    # Validation (and PyYAML) are needed only when the compiled cache misses.
+    from .validate import validate_catalog
+
     parts = {name: decode_file(directory, name, ann) for name, ann in catalog_fields().items()}
     catalog = Catalog(**parts)
     validate_catalog(catalog)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Sequence
 from typing import Protocol, TypeVar
 
@@ -25,6 +24,8 @@ def _label(item: HasIdAndName) -> str:
 
 def suggest(given: str, items: Sequence[HasIdAndName], limit: int = 3) -> list[str]:
     """The ids closest to ``given``, matching on ids and on names or titles."""
+    import difflib  # only when an id is unknown
+
     wanted = given.strip().lower()
     by_key: dict[str, str] = {}
     for item in items:
