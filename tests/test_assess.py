@@ -78,7 +78,9 @@ def test_json_contract_and_evidence_offsets(assessor: Assessor) -> None:
     path = RESUMES / "software_engineer.md"
     profile = profile_from_inputs(path.read_bytes(), path.name, title="Platform engineer")
     report = json.loads(json.dumps(assessment_json(profile, assessor.assess(profile))))
-    assert set(report) >= {"profile", "occupations", "careers"}
+    assert set(report) >= {"profile", "occupations", "careers", "skills"}
+    assert set(report["skills"]) == {"project", "esco", "onet_technology"}
+    assert "Python" in {s["name"] for s in report["skills"]["onet_technology"]}
     assert {"code", "title", "confidence"} <= set(report["occupations"][0])
     careers = report["careers"]
     assert len(careers) == 20

@@ -10,19 +10,21 @@ from __future__ import annotations
 import hashlib
 import io
 import pickle
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from .knowledge import default_catalog
 from .knowledge.cache import cache_dir, read_bytes, write_bytes
 from .knowledge.space import RIASEC, default_space
 
+T = TypeVar("T")
+
 if TYPE_CHECKING:
     from .engine.assess import Assessor
+    from .engine.reference_skills import ReferenceVocabulary
     from .engine.semantic_skills import SemanticSkillMatcher
-    from .engine.title_index import TitleIndex
     from .engine.titles import TitleCoder
     from .knowledge.models import Catalog
     from .taxonomy.model import Taxonomy
@@ -61,41 +63,65 @@ def load_assessor(semantic: bool = True) -> Assessor:
         similarity=load_similarity(taxonomy).score,
         semantic=_skill_matcher(encoder, catalog) if encoder is not None else None,
         occupation_interests=_occupation_interests(taxonomy),
+        reference=load_reference_vocabulary(taxonomy),
     )
 
 
-def _title_index_key(taxonomy: Taxonomy) -> str:
-    """Changes with the artifact's title and occupation files and with the indexing code."""
-    from .engine import title_index, title_words
-
+def _artifact_key(taxonomy: Taxonomy, files: Sequence[str], modules: Sequence[Any]) -> str:
+    """Changes with the named artifact files and with the source of the modules that index them."""
     digest = hashlib.sha256()
-    files = taxonomy.manifest["files"]
-    for name in ("titles.json.gz", "occupations.json.gz"):
-        digest.update(files[name]["sha256"].encode())
-    for module in (title_index, title_words):
+    recorded = taxonomy.manifest["files"]
+    for name in files:
+        digest.update(recorded[name]["sha256"].encode())
+    for module in modules:
         digest.update(Path(str(module.__file__)).read_bytes())
     return digest.hexdigest()[:24]
 
 
-def load_title_coder(taxonomy: Taxonomy, encoder: Any = None) -> TitleCoder:
-    """The title coder, with its word index read from the user cache when it was built before.
+def _cached(name: str, key: str, build: Callable[[], T]) -> T:
+    """``build()``, pickled into the user cache under ``name-key`` and read back next time.
 
-    Building the index normalises 66,000 O*NET titles (seconds); unpickling it takes a tenth
-    of that. A cache that cannot be read or written is simply rebuilt.
+    A cache that cannot be read or written is simply rebuilt: the artifact stays the truth.
     """
+    path = cache_dir() / f"{name}-{key}.pickle"
+    data = read_bytes(path)
+    if data is not None:
+        try:
+            value: T = pickle.loads(data)
+            return value
+        except (pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError):
+            pass
+    value = build()
+    write_bytes(path, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+    return value
+
+
+def load_title_coder(taxonomy: Taxonomy, encoder: Any = None) -> TitleCoder:
+    """The title coder; its word index (seconds to build from 66,000 titles) is cached."""
+    from .engine import title_index, title_words
     from .engine.titles import TitleCoder
 
-    path = cache_dir() / f"title-index-{_title_index_key(taxonomy)}.pickle"
-    data = read_bytes(path)
-    try:
-        index: TitleIndex | None = None if data is None else pickle.loads(data)
-    except (pickle.UnpicklingError, EOFError, AttributeError, ImportError):
-        index = None
-    if index is not None:
-        return TitleCoder.from_index(index, taxonomy, encoder)
-    coder = TitleCoder.from_taxonomy(taxonomy, encoder=encoder)
-    write_bytes(path, pickle.dumps(coder.index, protocol=pickle.HIGHEST_PROTOCOL))
-    return coder
+    key = _artifact_key(
+        taxonomy, ("titles.json.gz", "occupations.json.gz"), (title_index, title_words)
+    )
+    index = _cached("title-index", key, lambda: TitleCoder.from_taxonomy(taxonomy).index)
+    return TitleCoder.from_index(index, taxonomy, encoder)
+
+
+def load_reference_vocabulary(taxonomy: Taxonomy) -> ReferenceVocabulary:
+    """ESCO skills and O*NET technology examples as a phrase index (cached: 1.5 s to build)."""
+    from .engine import phrases, reference_skills
+    from .engine.reference_skills import EscoLike, ReferenceVocabulary
+
+    def build() -> ReferenceVocabulary:
+        esco = [EscoLike(s.uri, s.label, s.alt_labels) for s in taxonomy.esco_skills]
+        tech = taxonomy.technology
+        hot = sorted({e for e, h in zip(tech.examples, tech.hot.tolist(), strict=True) if h})
+        return ReferenceVocabulary.build(esco, sorted(set(tech.examples)), hot)
+
+    files = ("esco_skills.json.gz", "technology.json.gz")
+    key = _artifact_key(taxonomy, files, (phrases, reference_skills))
+    return _cached("reference-skills", key, build)
 
 
 def _skill_matcher(encoder: Any, catalog: Catalog) -> SemanticSkillMatcher:

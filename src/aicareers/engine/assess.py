@@ -18,6 +18,7 @@ from ..knowledge.space import RIASEC, CareerTarget
 from .backgrounds import detect_backgrounds
 from .evidence import BackgroundMatch, OccupationMatch, SkillEvidence, Span
 from .profile import Profile
+from .reference_skills import ReferenceSkill, ReferenceVocabulary
 from .scoring import CareerScore, Signals, rank
 from .skills import extract_skills, implied_skills, merge
 from .text import assessed_text
@@ -48,6 +49,7 @@ class Assessment(msgspec.Struct, frozen=True, kw_only=True):
     occupations: tuple[OccupationMatch, ...]
     backgrounds: tuple[BackgroundMatch, ...]
     skills: tuple[SkillEvidence, ...]
+    reference_skills: tuple[ReferenceSkill, ...]
     interests: dict[str, float] | None
     interests_source: str | None
     careers: tuple[CareerScore, ...]
@@ -65,6 +67,7 @@ class Assessor:
     similarity: Callable[[str, str], float] | None = None
     semantic: SemanticSkills | None = None
     occupation_interests: Callable[[str], dict[str, float] | None] | None = None
+    reference: ReferenceVocabulary | None = None
 
     def assess(self, profile: Profile) -> Assessment:
         """Rank every career for ``profile``."""
@@ -88,9 +91,11 @@ class Assessor:
         similarity = self.similarity or _same_code
         careers = rank(self.catalog.careers, self.space, signals, similarity, names)
         ordered = sorted(skills.values(), key=lambda s: (-s.confidence, s.skill))
+        reference = tuple(self.reference.find(text)) if self.reference else ()
         return Assessment(
             text=text, occupations=occupations, backgrounds=backgrounds, skills=tuple(ordered),
-            interests=interests, interests_source=source, careers=tuple(careers),
+            reference_skills=reference, interests=interests, interests_source=source,
+            careers=tuple(careers),
         )  # fmt: skip
 
     def _occupations(self, profile: Profile, text: str) -> tuple[OccupationMatch, ...]:

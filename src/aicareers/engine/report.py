@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 import msgspec
 
 from .assess import Assessment
+from .evidence import Span
 from .profile import Profile
 from .scoring import CareerScore
 
@@ -23,7 +25,7 @@ def _career(score: CareerScore) -> dict[str, Any]:
                 "name": m.name,
                 "confidence": m.confidence,
                 "how": m.how,
-                "evidence": [{"start": s.start, "end": s.end, "text": s.text} for s in m.evidence],
+                "evidence": _quotes(m.evidence),
             }
             for m in score.matched
         ],
@@ -31,6 +33,27 @@ def _career(score: CareerScore) -> dict[str, Any]:
         "backgrounds": list(score.backgrounds),
         "reason": score.reason,
     }
+
+
+def _quotes(spans: Sequence[Span]) -> list[dict[str, Any]]:
+    return [{"start": s.start, "end": s.end, "text": s.text} for s in spans]
+
+
+def skills_json(assessment: Assessment) -> dict[str, list[dict[str, Any]]]:
+    """Every skill found, by vocabulary: ours (scored), ESCO and O*NET technology."""
+    found: dict[str, list[dict[str, Any]]] = {"project": [], "esco": [], "onet_technology": []}
+    for skill in assessment.skills:
+        found["project"].append(
+            {"id": skill.skill, "name": skill.name, "confidence": skill.confidence,
+             "how": skill.how, "evidence": _quotes(skill.evidence)}
+        )  # fmt: skip
+    for ref in assessment.reference_skills:
+        entry = {"id": ref.id, "name": ref.name, "evidence": _quotes(ref.evidence)}
+        if ref.source == "onet-technology":
+            found["onet_technology"].append({**entry, "hot": ref.hot})
+        else:
+            found["esco"].append(entry)
+    return found
 
 
 def careers_json(assessment: Assessment, top: int | None = None) -> list[dict[str, Any]]:
@@ -63,7 +86,7 @@ def profile_json(profile: Profile, assessment: Assessment) -> dict[str, Any]:
 def assessment_json(
     profile: Profile, assessment: Assessment, top: int | None = None
 ) -> dict[str, Any]:
-    """``{"profile", "occupations", "careers", "engine_version"}`` as documented."""
+    """``{"profile", "occupations", "careers", "skills", "engine_version"}`` as documented."""
     return {
         "profile": profile_json(profile, assessment),
         "occupations": [
@@ -71,5 +94,6 @@ def assessment_json(
             for o in assessment.occupations
         ],
         "careers": careers_json(assessment, top),
+        "skills": skills_json(assessment),
         "engine_version": assessment.engine_version,
     }
