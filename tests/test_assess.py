@@ -164,3 +164,24 @@ def test_python_api_reads_titles_from_pasted_prose() -> None:
     assert report["occupations"][0]["code"].startswith("29-1141")
     assert report["careers"][0]["id"] == "ai-assisted-healthcare-coordinator"
     assert len(report["careers"]) == 3
+
+
+def test_interests_quiz_lists_twelve_statements_and_feeds_assess(invoke: Invoke) -> None:
+    listed = invoke("interests", "quiz", "--format", "json")
+    assert listed.exit_code == 0
+    items = json.loads(listed.stdout)
+    assert [i["id"] for i in items][:3] == ["R1", "R2", "I1"]
+    assert len(items) == 12
+    ratings = "1,1,5,5,2,2,1,1,3,3,4,5"  # low realistic and social, high investigative
+    result = invoke("assess", "--title", "Data analyst", "--quiz", ratings, "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    profile = json.loads(result.stdout)["profile"]
+    assert profile["interests_source"] == "given"
+    assert profile["interests"]["I"] == 7.0
+    assert profile["interests"]["R"] == 1.0
+
+
+def test_a_short_quiz_is_a_clear_error(invoke: Invoke) -> None:
+    result = invoke("assess", "--title", "Data analyst", "--quiz", "1,2")
+    assert result.exit_code == 2
+    assert "12 items" in result.stderr

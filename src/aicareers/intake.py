@@ -56,6 +56,23 @@ def parse_interests(text: str | None) -> Interests | None:
     return interests_from_scores(scores, scale=(1.0, 7.0))
 
 
+def parse_quiz(text: str | None) -> Interests | None:
+    """Twelve 1-5 ratings of `aicareers interests quiz`, in its order: ``"4,2,5,..."``."""
+    if not text:
+        return None
+    from .engine.interests import score_quiz
+
+    try:
+        ratings = [int(part) for part in split_skills(text)]
+    except ValueError:
+        raise ProfileError(
+            "quiz",
+            f"Could not read the quiz answers '{text}'. Give twelve whole numbers from 1 to 5, "
+            "comma separated, in the order `aicareers interests quiz` lists the statements.",
+        ) from None
+    return score_quiz(ratings)
+
+
 def profile_from_inputs(
     data: bytes | None = None,
     filename: str | None = None,
@@ -67,6 +84,7 @@ def profile_from_inputs(
     location: str | None = None,
     education: str | None = None,
     interests: str | None = None,
+    quiz: str | None = None,
     hours_per_week: float | None = None,
 ) -> Profile:
     """A validated Profile from a resume file's bytes and/or typed fields."""
@@ -85,7 +103,7 @@ def profile_from_inputs(
         country=country,
         city=city,
         education=degrees,
-        interests=parse_interests(interests),
+        interests=parse_interests(interests) or parse_quiz(quiz),
         hours_per_week=hours_per_week,
     )
 

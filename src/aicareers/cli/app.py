@@ -19,6 +19,7 @@ LAZY_COMMANDS = {
     "batch": "aicareers.cli.batch:batch",
     "data": "aicareers.cli.data:data",
     "model": "aicareers.cli.model:model",
+    "interests": "aicareers.cli.interests:interests",
 }
 
 

@@ -42,6 +42,8 @@ def _read(file: str | None) -> tuple[bytes | None, str | None]:
 @click.option("--education", help="Highest level: secondary, certificate, associate, "
               "bachelor, master or doctorate.")  # fmt: skip
 @click.option("--interests", help="RIASEC scores 1-7, e.g. R=2,I=6,A=3,S=4,E=5,C=3.")
+@click.option("--quiz", help="Your 12 ratings (1-5) from `aicareers interests quiz`, e.g. "
+              "4,2,5,5,1,2,3,3,2,4,3,4.")  # fmt: skip
 @click.option("--hours", type=click.FloatRange(min=0), help="Hours a week you can give.")
 @click.option("--top", type=click.IntRange(min=1, max=20), default=20, show_default=True,
               help="How many careers to show.")  # fmt: skip
@@ -58,6 +60,7 @@ def assess(
     location: str | None,
     education: str | None,
     interests: str | None,
+    quiz: str | None,
     hours: float | None,
     top: int,
     details: int,
@@ -79,7 +82,8 @@ def assess(
     data, filename = _read(file)
     profile = profile_from_inputs(
         data, filename, title=title, past_titles=past_titles, skills=skills, years=years,
-        location=location, education=education, interests=interests, hours_per_week=hours,
+        location=location, education=education, interests=interests, quiz=quiz,
+        hours_per_week=hours,
     )  # fmt: skip
     result = load_assessor(semantic=not no_semantic).assess(profile)
     report = assessment_json(profile, result, top=top)
