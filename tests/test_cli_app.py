@@ -141,3 +141,18 @@ def test_width_falls_back_when_the_terminal_reports_none(monkeypatch: pytest.Mon
     assert output._width(tty=True) == 77
     monkeypatch.setenv("COLUMNS", "wide")
     assert output._width(tty=True) == output.DEFAULT_WIDTH
+
+
+def test_lazy_commands_load_and_show_an_example(invoke: Invoke) -> None:
+    from aicareers.cli.app import LAZY_COMMANDS
+
+    for name in LAZY_COMMANDS:
+        command = cli.get_command(click.Context(cli), name)
+        assert command is not None, name
+        paths = [[name]]
+        if isinstance(command, click.Group):
+            paths += [[name, sub] for sub in command.commands]
+        for path in paths:
+            result = invoke(*path, "--help")
+            assert result.exit_code == 0, (path, result.stderr)
+            assert "Example" in result.stdout, path

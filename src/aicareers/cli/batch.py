@@ -142,7 +142,10 @@ def make_group(factory: AssessorFactory | None = None) -> click.Group:
 
     @click.group()
     def batch() -> None:
-        """Assess many people at once from a table file."""
+        """Assess many people at once from a table file.
+
+        Example: aicareers batch assess people.csv --text-column resume --out careers.jsonl
+        """
 
     @batch.command()
     @click.argument(
