@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from itertools import islice
 from typing import IO, Any, TypeVar
 
+from ..cpu import usable_cores
 from ..errors import AicareersError
 from .readers import Row
 from .worker import (
@@ -177,8 +178,7 @@ def _in_pool(
     window = workers * CHUNKS_PER_WORKER
     pending: deque[Future[list[Line]]] = deque()
     # Each worker's encoder would otherwise start a thread per core: split the cores instead.
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
-    os.environ.setdefault("AICAREERS_ENCODER_THREADS", str(max(1, (cores or 1) // workers)))
+    os.environ.setdefault("AICAREERS_ENCODER_THREADS", str(max(1, usable_cores() // workers)))
     pool = ProcessPoolExecutor(workers, initializer=init_process, initargs=(factory,))
     finished = False
     try:

@@ -20,6 +20,7 @@ import click
 from ..batch.readers import FORMATS, Table, open_table
 from ..batch.runner import Columns, Summary, run_batch
 from ..batch.worker import AssessorFactory, full_assessor
+from ..cpu import usable_cores
 from ..errors import AicareersError, UserInputError
 
 if TYPE_CHECKING:
@@ -30,8 +31,7 @@ MAX_DEFAULT_WORKERS = 8
 
 def default_workers() -> int:
     """The cores this process may use, capped: each worker holds a whole engine in memory."""
-    usable = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
-    return max(1, min(usable or 1, MAX_DEFAULT_WORKERS))
+    return min(usable_cores(), MAX_DEFAULT_WORKERS)
 
 
 def _table(path: Path, fmt: str | None, columns: Columns) -> Table:

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ..cpu import usable_cores
 from ..errors import ModelNotBuiltError
 from .paths import (
     FORMAT_VERSION,
@@ -37,8 +38,7 @@ def _default_threads() -> int:
     explicit = os.environ.get("AICAREERS_ENCODER_THREADS", "")
     if explicit.isdigit() and int(explicit) > 0:
         return int(explicit)
-    usable = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
-    return max(1, min((usable or 1) // 2, 4))
+    return max(1, min(usable_cores() // 2, 4))
 
 
 def _check_built(model_dir: Path) -> dict[str, Any]:
