@@ -65,13 +65,18 @@ def read_manifest(folder: Path) -> Manifest:
     return manifest
 
 
+def _matches(path: Path, entry: dict[str, Any]) -> bool:
+    """Whether ``path`` has the size and hash a manifest entry recorded (size first: cheap)."""
+    return bool(path.stat().st_size == entry["size"] and sha256_file(path) == entry["sha256"])
+
+
 def _file_problems(folder: Path, files: dict[str, Any]) -> list[str]:
     problems = []
     for name, entry in sorted(files.items()):
         path = folder / name
         if not path.is_file():
             problems.append(f"artifact file missing: {name}")
-        elif path.stat().st_size != entry["size"] or sha256_file(path) != entry["sha256"]:
+        elif not _matches(path, entry):
             problems.append(f"artifact file corrupt (hash differs from manifest): {name}")
     return problems
 
@@ -84,7 +89,7 @@ def _source_problems(label: str, source_dir: Path, recorded: dict[str, Any]) -> 
         path = source_dir / name
         if not path.is_file():
             problems.append(f"stale: {label} source file missing: {path}")
-        elif path.stat().st_size != entry["size"] or sha256_file(path) != entry["sha256"]:
+        elif not _matches(path, entry):
             problems.append(f"stale: {label} source changed since the build: {name}")
     return problems
 
