@@ -4,6 +4,11 @@
     ├── CatalogError          the shipped knowledge base is broken (a developer must fix a file)
     ├── ModelNotBuiltError    the local text encoder has not been built yet (run a command)
     ├── TaxonomyError         the O*NET/ESCO artifact or its sources are missing, corrupt or stale
+    ├── StoreError            the database cannot be used; nothing stored was changed
+    │   ├── DatabaseUnavailableError   the URL names a server that does not answer, or a bad URL
+    │   ├── DatabaseReadOnlyError      the file or server refuses writes
+    │   ├── DatabaseLockedError        another process holds the lock for too long
+    │   └── SchemaError                the database schema is older or newer than this version
     └── UserInputError        the user asked for something we cannot do (they can fix it)
         ├── UnknownIdError    an id that is not in the catalog, with the closest ids
         ├── ProfileError      a profile value out of range (negative years, 90 hours, no country)
@@ -38,6 +43,28 @@ class TaxonomyError(AicareersError):
     """The reference taxonomy (or a source it is built from) is missing, corrupt or stale."""
 
     exit_code = 3
+
+
+class StoreError(AicareersError):
+    """The database cannot be opened, read or written; what it already holds is untouched."""
+
+    exit_code = 4
+
+
+class DatabaseUnavailableError(StoreError):
+    """The database URL is malformed or its server does not answer."""
+
+
+class DatabaseReadOnlyError(StoreError):
+    """The database file, its folder or the server refuses writes."""
+
+
+class DatabaseLockedError(StoreError):
+    """Another process kept the database locked longer than we wait."""
+
+
+class SchemaError(StoreError):
+    """The database was made by another version of aicareers and needs a migration."""
 
 
 class UserInputError(AicareersError):

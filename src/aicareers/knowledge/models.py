@@ -113,6 +113,11 @@ class Certification(Base, frozen=True):
     focus: str
     url: str | None = None
     sources: tuple[str, ...] = ()
+    # Planning facts (our estimates, see certifications.yaml): which careers it suits, about
+    # how many hours of study it takes, and whether the exam or certificate costs nothing.
+    careers: tuple[str, ...] = ()
+    hours: int | None = None
+    free: bool | None = None
 
 
 class Background(Base, frozen=True):
@@ -250,6 +255,30 @@ class Challenge(Base, frozen=True):
     remedies: tuple[str, ...]
 
 
+class LearningPath(Base, frozen=True):
+    """How to learn one skill to working level: hours from scratch, what comes first, where."""
+
+    skill: str
+    hours: int
+    resources: tuple[str, ...]
+    practice: str
+    prerequisites: tuple[str, ...] = ()
+
+
+class Project(Base, frozen=True):
+    """A portfolio project that shows a career's skills, with what to hand in."""
+
+    id: str
+    title: str
+    careers: tuple[str, ...]
+    brief: str
+    deliverables: tuple[str, ...]
+    skills: tuple[str, ...]
+    hours: int
+    checklist: tuple[str, ...] = ()
+    resources: tuple[str, ...] = ()
+
+
 class Statistic(Base, frozen=True):
     """A number the guide cites, with its unit and period."""
 
@@ -292,3 +321,5 @@ class Catalog(Base, frozen=True):
     challenges: tuple[Challenge, ...]
     statistics: tuple[Statistic, ...]
     sources: tuple[Source, ...]
+    learning_paths: tuple[LearningPath, ...]
+    projects: tuple[Project, ...]
