@@ -117,15 +117,24 @@ class StepState(Struct, frozen=True):
 
 
 class Progress(Struct, frozen=True):
-    """Where a person stands on a plan on a given day."""
+    """Where a person stands on a plan on a given day (see ``engine.progress.summarize``)."""
 
-    percent: float
+    percent: float  # done hours / hours of the steps not skipped, 0 to 100, one decimal
     steps_done: int
     steps_skipped: int
     steps_total: int
     hours_done: float
-    hours_left: float
+    hours_left: float  # hours of the steps to do or in progress
     next_steps: tuple[str, ...]
     overdue: tuple[str, ...]
     streak_days: int
     states: tuple[StepState, ...]
+    steps_in_progress: int = 0
+    # The first milestone with a step still open; None once every step is done or skipped.
+    current_milestone: MilestoneId | None = None
+    # When the open hours are done at the plan's weekly pace from ``as_of``; None when none left.
+    projected_finish: dt.date | None = None
+    # projected_finish minus the plan's finish: positive is behind schedule, negative ahead.
+    days_behind: int | None = None
+    last_activity: dt.datetime | None = None  # the latest event on a step of this plan
+    as_of: dt.date | None = None  # the day these numbers describe

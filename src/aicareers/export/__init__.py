@@ -1,0 +1,57 @@
+"""Views of a stored plan as files: Markdown, JSON, iCalendar and CSV.
+
+A view layer only: it takes a plan and its progress (already derived) and returns text; it
+reads no database and no clock (``now`` is a parameter).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import Literal, get_args
+
+from ..engine.plan_model import Plan, Progress
+from ..errors import UserInputError
+
+ExportFormat = Literal["md", "json", "ics", "csv"]
+FORMATS: tuple[ExportFormat, ...] = get_args(ExportFormat)
+# What a web response or a saved file should be labelled with.
+MEDIA_TYPES: dict[str, str] = {
+    "md": "text/markdown; charset=utf-8",
+    "json": "application/json",
+    "ics": "text/calendar; charset=utf-8",
+    "csv": "text/csv; charset=utf-8",
+}
+
+
+def export_plan(
+    fmt: ExportFormat,
+    plan_id: int,
+    plan: Plan,
+    progress: Progress,
+    *,
+    now: dt.datetime,
+    created_at: dt.datetime | None = None,
+) -> str:
+    """The plan in format ``fmt``; ``now`` dates the export (DTSTAMP in iCalendar)."""
+    if fmt == "json":
+        from .document import plan_document
+
+        document = plan_document(plan_id, plan, progress, created_at=created_at)
+        return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    if fmt == "md":
+        from .markdown import plan_markdown
+
+        return plan_markdown(plan_id, plan, progress, now=now)
+    if fmt == "ics":
+        from .ical import plan_ical
+
+        return plan_ical(plan_id, plan, progress, now=now)
+    if fmt == "csv":
+        from .table import plan_csv
+
+        return plan_csv(plan, progress)
+    raise UserInputError(f"Cannot export a plan as '{fmt}'. Choose one of: {', '.join(FORMATS)}.")
+
+
+__all__ = ["FORMATS", "MEDIA_TYPES", "ExportFormat", "export_plan"]

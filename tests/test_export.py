@@ -1,0 +1,257 @@
+"""Plan exports: the JSON document, CSV, iCalendar (parsed back with icalendar) and Markdown."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+from typing import Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from aicareers.engine.plan_model import Plan, Progress, ProgressEvent
+from aicareers.engine.progress import summarize
+from aicareers.errors import UserInputError
+from aicareers.export import FORMATS, export_plan
+from aicareers.export.document import plan_document
+from aicareers.export.ical import escape_text, fold
+from aicareers.export.markdown import plan_markdown, progress_bar
+
+from .plan_samples import at, sample_plan
+
+D = dt.date
+NOW = dt.datetime(2026, 1, 27, 9, 30, tzinfo=dt.UTC)
+TODAY = D(2026, 1, 27)
+TRICKY = "Ship it, then; measure: ünïcödé ✓ 🚀 \\ back\\slash"
+LONG_WHY = ("Das Modell überwacht, die Daten ändern sich; 監視は大切です. " * 12).strip()
+
+
+def progressed() -> tuple[Plan, Progress]:
+    """py done (with a note), stats skipped, ml started, the projects still to do."""
+    plan = sample_plan()
+    events = [
+        ProgressEvent(seq=1, step="py", status="done", at=at(D(2026, 1, 10)), note="loved it"),
+        ProgressEvent(seq=2, step="stats", status="skipped", at=at(D(2026, 1, 11))),
+        ProgressEvent(seq=3, step="ml", status="in_progress", at=at(D(2026, 1, 26))),
+    ]
+    return plan, summarize(plan, events, TODAY)
+
+
+# --- JSON -----------------------------------------------------------------------------------
+
+
+def test_document_keys_in_order() -> None:
+    plan, progress = progressed()
+    doc = plan_document(7, plan, progress, created_at=dt.datetime(2026, 1, 5, 8, tzinfo=dt.UTC))
+    assert list(doc) == [
+        "id", "career", "career_title", "preferences", "created_at", "total_hours", "finish",
+        "gaps", "milestones", "steps", "progress",
+    ]  # fmt: skip
+    assert list(doc["preferences"]) == ["start", "hours_per_week", "free_only", "platforms"]
+    assert list(doc["milestones"][0]) == ["id", "title", "due", "steps", "challenges"]
+    assert list(doc["steps"][0]) == [
+        "id", "kind", "milestone", "title", "why", "hours", "due", "status", "skills",
+        "resources", "deliverables", "requires", "note", "since",
+    ]  # fmt: skip
+    assert list(doc["steps"][0]["resources"][0]) == ["id", "name", "url", "free", "provider"]
+    assert list(doc["progress"])[:9] == [
+        "percent", "steps_done", "steps_skipped", "steps_in_progress", "steps_total",
+        "hours_done", "hours_left", "next_steps", "overdue",
+    ]  # fmt: skip
+
+
+def test_document_values() -> None:
+    plan, progress = progressed()
+    doc = plan_document(7, plan, progress, created_at=dt.datetime(2026, 1, 5, 8, tzinfo=dt.UTC))
+    assert (doc["id"], doc["career"], doc["career_title"]) == (
+        7,
+        "mlops-engineer",
+        "MLOps Engineer",
+    )
+    assert doc["preferences"] == {
+        "start": "2026-01-05", "hours_per_week": 5.0, "free_only": False, "platforms": ["coursera"],
+    }  # fmt: skip
+    assert doc["created_at"] == "2026-01-05T08:00:00+00:00"
+    assert (doc["total_hours"], doc["finish"]) == (40.0, "2026-03-02")
+    assert doc["milestones"][0]["steps"] == ["py", "ml", "stats"]
+    assert doc["milestones"][0]["challenges"][0]["remedies"] == [
+        "Keep a log of what you learn", "Find a study group",
+    ]  # fmt: skip
+    steps = {s["id"]: s for s in doc["steps"]}
+    assert [s["status"] for s in doc["steps"]] == ["done", "in_progress", "skipped", "todo", "todo"]
+    assert (steps["py"]["note"], steps["py"]["since"]) == ("loved it", "2026-01-10T12:00:00+00:00")
+    assert (steps["proj1"]["note"], steps["proj1"]["since"]) == (None, None)
+    assert steps["py"]["due"] == "2026-01-12"
+    assert steps["py"]["resources"][1] == {
+        "id": "py-book", "name": "A book without a link", "url": None, "free": None,
+        "provider": None,
+    }  # fmt: skip
+    assert steps["proj1"]["requires"] == ["ml"]
+    assert steps["proj1"]["deliverables"] == ["a public repository", "a short write-up"]
+    assert doc["progress"] == {
+        "percent": 16.7, "steps_done": 1, "steps_skipped": 1, "steps_in_progress": 1,
+        "steps_total": 5, "hours_done": 6.0, "hours_left": 30.0,
+        "next_steps": ["ml"], "overdue": ["ml"], "streak_days": 1,
+        "current_milestone": "foundations", "projected_finish": "2026-03-10",
+        "days_behind": 8, "last_activity": "2026-01-26T12:00:00+00:00", "as_of": "2026-01-27",
+    }  # fmt: skip
+
+
+def test_json_export_is_the_document() -> None:
+    plan, progress = progressed()
+    text = export_plan("json", 7, plan, progress, now=NOW)
+    assert text.endswith("}\n")
+    assert json.loads(text) == plan_document(7, plan, progress)
+    tricky = sample_plan(first_title=TRICKY)
+    assert TRICKY.replace("\\", "\\\\") in export_plan("json", 7, tricky, progress, now=NOW)
+
+
+# --- CSV ------------------------------------------------------------------------------------
+
+
+def test_csv_round_trips_through_dictreader() -> None:
+    plan = sample_plan(first_title='Python, "fast"; then\nmore')
+    progress = progressed()[1]
+    text = export_plan("csv", 7, plan, progress, now=NOW)
+    rows = list(csv.DictReader(io.StringIO(text, newline="")))
+    assert list(rows[0]) == [
+        "id", "milestone", "kind", "title", "hours", "due", "status", "since", "note", "resources",
+    ]  # fmt: skip
+    assert [r["id"] for r in rows] == ["py", "ml", "stats", "proj1", "proj2"]
+    assert rows[0] == {
+        "id": "py", "milestone": "foundations", "kind": "foundation",
+        "title": 'Python, "fast"; then\nmore', "hours": "6", "due": "2026-01-12",
+        "status": "done", "since": "2026-01-10T12:00:00+00:00", "note": "loved it",
+        "resources": "https://example.org/py",
+    }  # fmt: skip
+    assert (rows[2]["status"], rows[2]["note"], rows[4]["since"]) == ("skipped", "", "")
+
+
+# --- iCalendar ------------------------------------------------------------------------------
+
+
+def ics_events(text: str) -> dict[str, Any]:
+    icalendar = pytest.importorskip("icalendar")
+    calendar = icalendar.Calendar.from_ical(text)
+    assert str(calendar["VERSION"]) == "2.0"
+    assert str(calendar["PRODID"]).startswith("-//aicareers//")
+    assert str(calendar["CALSCALE"]) == "GREGORIAN"
+    return {str(e["UID"]): e for e in calendar.walk("VEVENT")}
+
+
+def test_ics_has_milestones_and_open_steps() -> None:
+    plan, progress = progressed()
+    events = ics_events(export_plan("ics", 7, plan, progress, now=NOW))
+    # Two milestones, and the steps not done or skipped: ml (started), proj1, proj2.
+    assert sorted(events) == [
+        "plan-7-milestone-foundations@aicareers", "plan-7-milestone-portfolio@aicareers",
+        "plan-7-ml@aicareers", "plan-7-proj1@aicareers", "plan-7-proj2@aicareers",
+    ]  # fmt: skip
+    ml = events["plan-7-ml@aicareers"]
+    assert ml["DTSTART"].dt == D(2026, 1, 26)
+    assert ml["DTEND"].dt == D(2026, 1, 27)
+    assert ml["DTSTAMP"].dt == NOW
+    assert str(ml["SUMMARY"]) == "Machine learning basics"
+    foundations = events["plan-7-milestone-foundations@aicareers"]
+    assert foundations["DTSTART"].dt == D(2026, 2, 1)
+    description = str(foundations["DESCRIPTION"])
+    assert "- Python for data work (done)\n- Machine learning basics (in progress)" in description
+    assert "- Keep a log of what you learn" in description
+
+
+def test_ics_text_round_trips_exactly_and_lines_are_folded() -> None:
+    plan = sample_plan(first_title=TRICKY, first_why=LONG_WHY)
+    progress = summarize(plan, [], TODAY)
+    text = export_plan("ics", 3, plan, progress, now=NOW)
+    py = ics_events(text)["plan-3-py@aicareers"]
+    assert str(py["SUMMARY"]) == TRICKY
+    assert str(py["DESCRIPTION"]) == (
+        f"{LONG_WHY}\n\nAbout 6 hours. Plan: MLOps Engineer.\n\n"
+        "Resources:\n- Python course: https://example.org/py\n- A book without a link"
+    )
+    assert text.endswith("END:VCALENDAR\r\n")
+    physical = text.split("\r\n")[:-1]
+    assert not any("\n" in line or "\r" in line for line in physical)
+    assert max(len(line.encode("utf-8")) for line in physical) <= 75
+    assert sum(line.startswith(" ") for line in physical) > 10  # the long text was folded
+
+
+def test_dtstamp_is_utc() -> None:
+    plan, progress = progressed()
+    tokyo = dt.timezone(dt.timedelta(hours=9))
+    text = export_plan("ics", 7, plan, progress, now=dt.datetime(2026, 1, 27, 18, 30, tzinfo=tokyo))
+    assert "DTSTAMP:20260127T093000Z\r\n" in text
+
+
+def test_escape_text() -> None:
+    assert escape_text("a\\b;c,d\ne\r\nf\rg") == "a\\\\b\\;c\\,d\\ne\\nf\\ng"
+    assert escape_text("bell\x07 tab\t") == "bell tab\t"
+
+
+@given(st.text(max_size=400))
+def test_fold_keeps_characters_whole(value: str) -> None:
+    line = "DESCRIPTION:" + escape_text(value)
+    folded = fold(line)
+    parts = folded.split("\r\n")
+    assert all(len(p.encode("utf-8")) <= 75 for p in parts)
+    assert all(p.startswith(" ") for p in parts[1:])
+    assert "".join([parts[0], *(p[1:] for p in parts[1:])]) == line
+
+
+def test_fold_at_a_multibyte_boundary() -> None:
+    line = "X" * 74 + "é" + "Y"  # é would end at octet 76: it must move whole to the next line
+    assert fold(line) == "X" * 74 + "\r\n é" + "Y"
+
+
+# --- Markdown -------------------------------------------------------------------------------
+
+
+def test_markdown_task_list_and_dates() -> None:
+    plan, progress = progressed()
+    text = export_plan("md", 7, plan, progress, now=NOW)
+    assert text.startswith("# Plan 7: MLOps Engineer\n")
+    assert "5 hours a week from 2026-01-05" in text
+    assert "finish by 2026-03-02" in text
+    assert "`[###-----------------]` 16.7%" in text
+    assert "## 1. Build foundations (due 2026-02-01)" in text
+    assert "## 2. Build a portfolio (due 2026-03-01)" in text
+    assert "- [x] **Python for data work**: 6 h, due 2026-01-12" in text
+    assert "- [ ] **Machine learning basics** (in progress): 10 h, due 2026-01-26" in text
+    assert "- [ ] ~~**Statistics refresher**~~ (skipped): 4 h, due 2026-02-01" in text
+    assert "- [ ] **Deploy a model**: 12 h, due 2026-02-15" in text
+    assert (
+        "  - Resources: [Python course (free)](https://example.org/py), A book without a link"
+        in text
+    )
+    assert "  - Deliverables: a public repository; a short write-up" in text
+    assert "  - After: Machine learning basics" in text
+    assert "  - Note: loved it" in text
+    assert "> **Watch for: Imposter syndrome.** Feeling you do not belong yet." in text
+    assert "> - Find a study group" in text
+    assert "Overdue: Machine learning basics" in text
+
+
+def test_markdown_escapes_special_characters() -> None:
+    plan = sample_plan(first_title="Use *args and [links]")
+    text = plan_markdown(1, plan, summarize(plan, [], TODAY))
+    assert r"**Use \*args and \[links\]**" in text
+
+
+def test_progress_bar() -> None:
+    assert progress_bar(0) == "[" + "-" * 20 + "]"
+    assert progress_bar(50) == "[" + "#" * 10 + "-" * 10 + "]"
+    assert progress_bar(100) == "[" + "#" * 20 + "]"
+
+
+# --- dispatch -------------------------------------------------------------------------------
+
+
+def test_every_format_and_an_unknown_one() -> None:
+    plan, progress = progressed()
+    assert FORMATS == ("md", "json", "ics", "csv")
+    assert all(export_plan(f, 1, plan, progress, now=NOW) for f in FORMATS)
+    with pytest.raises(UserInputError, match="Choose one of: md, json, ics, csv"):
+        export_plan("pdf", 1, plan, progress, now=NOW)  # type: ignore[arg-type]
