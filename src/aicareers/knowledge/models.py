@@ -263,6 +263,10 @@ class LearningPath(Base, frozen=True):
     resources: tuple[str, ...]
     practice: str
     prerequisites: tuple[str, ...] = ()
+    # A credential that takes years (a graduate degree, clinical experience) is not something a
+    # plan at a few hours a week can schedule whole: the plan books this first step instead.
+    first_step: str | None = None
+    first_step_hours: int | None = None
 
 
 class Project(Base, frozen=True):

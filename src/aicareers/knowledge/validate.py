@@ -147,6 +147,81 @@ def _check_sourced(catalog: Catalog, ids: dict[str, set[str]]) -> Iterator[str]:
         yield from _missing(f"trending_skills: {trend.name}", "skill", trend.skills, ids["skill"])
 
 
+def _cycles(graph: dict[str, tuple[str, ...]]) -> Iterator[list[str]]:
+    """Each cycle of ``graph`` (node -> the nodes it needs) met by a depth-first walk."""
+    done: set[str] = set()
+
+    def visit(node: str, path: list[str]) -> Iterator[list[str]]:
+        if node in path:
+            yield [*path[path.index(node) :], node]
+            return
+        if node in done:
+            return
+        for needed in graph.get(node, ()):
+            yield from visit(needed, [*path, node])
+        done.add(node)
+
+    for start in graph:
+        yield from visit(start, [])
+
+
+def _check_learning_paths(catalog: Catalog, ids: dict[str, set[str]]) -> Iterator[str]:
+    """One path per skill, every skill covered, links known, prerequisites acyclic."""
+    counts = Counter(p.skill for p in catalog.learning_paths)
+    yield from (
+        f"learning_paths: skill '{s}' has {n} paths, keep one" for s, n in counts.items() if n > 1
+    )
+    yield from (f"learning_paths: skill '{s.id}' has no path" for s in catalog.skills
+                if s.id not in counts)  # fmt: skip
+    for path in catalog.learning_paths:
+        where = f"learning_paths: {path.skill}"
+        yield from _missing(where, "skill", [path.skill], ids["skill"])
+        yield from _missing(where, "resource", path.resources, ids["resource"])
+        yield from _missing(where, "prerequisite skill", path.prerequisites, ids["skill"])
+        if path.hours <= 0:
+            yield f"{where}: hours must be positive, not {path.hours}"
+        if not path.resources:
+            yield f"{where}: resources is empty, name at least one"
+        if not path.practice.strip():
+            yield f"{where}: practice is empty"
+    graph = {p.skill: p.prerequisites for p in catalog.learning_paths}
+    for cycle in _cycles(graph):
+        yield f"learning_paths: prerequisites go round in a circle: {' -> '.join(cycle)}"
+
+
+def _check_certifications(catalog: Catalog, ids: dict[str, set[str]]) -> Iterator[str]:
+    for cert in catalog.certifications:
+        where = f"certifications: {cert.id}"
+        yield from _missing(where, "career", cert.careers, ids["career"])
+        if cert.hours is not None and cert.hours <= 0:
+            yield f"{where}: hours must be positive, not {cert.hours}"
+
+
+MIN_PROJECTS_PER_CAREER = 2
+
+
+def _check_projects(catalog: Catalog, ids: dict[str, set[str]]) -> Iterator[str]:
+    """Projects name known careers, skills and resources; every career has enough of them."""
+    yield from _duplicates("projects", (p.id for p in catalog.projects))
+    for project in catalog.projects:
+        where = f"projects: {project.id}"
+        yield from _missing(where, "career", project.careers, ids["career"])
+        yield from _missing(where, "skill", project.skills, ids["skill"])
+        yield from _missing(where, "resource", project.resources, ids["resource"])
+        if project.hours <= 0:
+            yield f"{where}: hours must be positive, not {project.hours}"
+        if not project.deliverables:
+            yield f"{where}: deliverables is empty, name what to hand in"
+        if not project.careers:
+            yield f"{where}: careers is empty"
+    per_career = Counter(c for p in catalog.projects for c in set(p.careers))
+    for career in catalog.careers:
+        found = per_career[career.id]
+        if found < MIN_PROJECTS_PER_CAREER:
+            yield (f"projects: career '{career.id}' has {found} project(s), "
+                   f"needs at least {MIN_PROJECTS_PER_CAREER}")  # fmt: skip
+
+
 def problems(catalog: Catalog) -> list[str]:
     """Every consistency problem in ``catalog``; empty when it is sound."""
     ids = _ids(catalog)
@@ -156,6 +231,9 @@ def problems(catalog: Catalog) -> list[str]:
         *_check_steps(catalog, ids),
         *_check_bands(catalog, ids),
         *_check_sourced(catalog, ids),
+        *_check_learning_paths(catalog, ids),
+        *_check_certifications(catalog, ids),
+        *_check_projects(catalog, ids),
     ]
 
 
