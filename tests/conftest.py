@@ -24,6 +24,14 @@ def private_cache_dir(tmp_path_factory: pytest.TempPathFactory) -> None:
     mp.setenv("AICAREERS_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
 
 
+@pytest.fixture(autouse=True, scope="session")
+def private_data_dir(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Plans and saved assessments of a test run go to a temporary database, never the user's."""
+    mp = pytest.MonkeyPatch()
+    mp.setenv("AICAREERS_DATA_DIR", str(tmp_path_factory.mktemp("data")))
+    mp.delenv("AICAREERS_DATABASE_URL", raising=False)
+
+
 @pytest.fixture
 def invoke() -> Invoke:
     """Run ``aicareers ARGS...`` in-process; returns click's Result (stdout and stderr apart)."""
