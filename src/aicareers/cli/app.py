@@ -20,6 +20,9 @@ LAZY_COMMANDS = {
     "data": "aicareers.cli.data:data",
     "model": "aicareers.cli.model:model",
     "interests": "aicareers.cli.interests:interests",
+    "plan": "aicareers.cli.plan:plan",
+    "assessments": "aicareers.cli.assessments:assessments",
+    "portfolio": "aicareers.cli.portfolio:portfolio",
 }
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -50,6 +51,12 @@ def _read(file: str | None) -> tuple[bytes | None, str | None]:
 @click.option("--details", type=click.IntRange(min=0, max=20), default=3, show_default=True,
               help="How many careers to explain in full (table and markdown).")  # fmt: skip
 @click.option("--no-semantic", is_flag=True, help="Match skills by name only (faster).")
+@click.option("--save", is_flag=True,
+              help="Keep the result in your local database, to plan from it later.")
+@click.option("--keep-resume", is_flag=True,
+              help="With --save, keep the resume text too (it is left out otherwise).")
+@click.option("--database", envvar="AICAREERS_DATABASE_URL", metavar="URL",
+              help="Where --save keeps it (see `aicareers plan --help`).")  # fmt: skip
 @format_option("table", "json", "markdown")
 def assess(
     file: str | None,
@@ -65,6 +72,9 @@ def assess(
     top: int,
     details: int,
     no_semantic: bool,
+    save: bool,
+    keep_resume: bool,
+    database: str | None,
     fmt: str,
 ) -> None:
     """Rank the 20 AI careers for you: fit score, why, the skills you show and what you lack.
@@ -79,6 +89,8 @@ def assess(
     from ..intake import profile_from_inputs
     from ..runtime import load_assessor
 
+    if keep_resume and not save:
+        raise UserInputError("--keep-resume only applies with --save; add --save or drop it.")
     data, filename = _read(file)
     profile = profile_from_inputs(
         data, filename, title=title, past_titles=past_titles, skills=skills, years=years,
@@ -86,6 +98,8 @@ def assess(
         hours_per_week=hours,
     )  # fmt: skip
     result = load_assessor(semantic=not no_semantic).assess(profile)
+    if save:
+        _save(database, assessment_json(profile, result, top=20), keep_resume)
     report = assessment_json(profile, result, top=top)
     if fmt == "json":
         emit_json(report)
@@ -96,3 +110,27 @@ def assess(
         click.echo(assessment_markdown(report, details))
         return
     emit(*assessment_renderables(report, details))
+
+
+def _save(database: str | None, report: dict[str, Any], keep_resume: bool) -> None:
+    """Store the full ranking; the resume text only when the person asked for it."""
+    from ..store import Store
+
+    profile = dict(report["profile"])
+    text = profile.pop("text", None)
+    result = {**report, "profile": profile}
+    with Store.open(database) as store:
+        assessment_id = store.save_assessment(
+            store.local_user(),
+            inputs={k: v for k, v in profile.items() if k != "backgrounds"},
+            result=result,
+            engine_version=report["engine_version"],
+            profile=profile,
+            resume_text=text if keep_resume else None,
+        )
+    best = report["careers"][0]["id"]
+    click.echo(
+        f"Saved as assessment {assessment_id}. Plan from it: aicareers plan create "
+        f"--career {best} --from-assessment {assessment_id}",
+        err=True,
+    )

@@ -1,0 +1,255 @@
+"""``aicareers plan``: a dated plan towards one career, and the progress made on it."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import click
+
+from ..engine.plan_model import DEFAULT_HOURS_PER_WEEK, EventStatus, Preferences
+from ..errors import ProfileError, UserInputError
+from ..export import FORMATS, ExportFormat
+from .output import emit, emit_json, format_option
+
+if TYPE_CHECKING:
+    from ..planning import Planner, PlanRecord
+
+# Dates outside this window are almost always typing mistakes (2062 for 2026, say).
+EARLIEST_START = dt.date(2000, 1, 1)
+LATEST_YEARS_AHEAD = 5
+STATUS_FLAGS: dict[str, EventStatus] = {
+    "done": "done",
+    "start": "in_progress",
+    "skip": "skipped",
+    "reopen": "reopened",
+}
+
+
+def parse_day(value: str | None, option: str) -> dt.date | None:
+    """``YYYY-MM-DD`` (or ``today``) as a date, with a message that shows the expected form."""
+    if value is None:
+        return None
+    if value.strip().lower() == "today":
+        return dt.date.today()
+    try:
+        day = dt.date.fromisoformat(value.strip())
+    except ValueError:
+        raise ProfileError(
+            option, f"{option} '{value}' is not a date. Write it as YYYY-MM-DD, e.g. 2026-12-01."
+        ) from None
+    latest = dt.date.today().replace(year=dt.date.today().year + LATEST_YEARS_AHEAD)
+    if not EARLIEST_START <= day <= latest:
+        raise ProfileError(
+            option,
+            f"{option} {day} is outside {EARLIEST_START} to {latest}. Check the year.",
+        )
+    return day
+
+
+@contextmanager
+def planner(database: str | None) -> Iterator[Planner]:
+    """A planner over the store named by --database (or the environment, or the default)."""
+    from ..planning import Planner
+    from ..store import Store
+
+    with Store.open(database) as store:
+        yield Planner(store, store.local_user())
+
+
+@click.group()
+@click.option("--database", envvar="AICAREERS_DATABASE_URL", metavar="URL",
+              help="sqlite:///path or postgresql://user@host/db (default: a SQLite file in "
+              "your data folder; also read from AICAREERS_DATABASE_URL).")  # fmt: skip
+@click.pass_context
+def plan(ctx: click.Context, database: str | None) -> None:
+    """Turn a career into a dated plan and track your progress on it.
+
+    \b
+    Example: aicareers plan create --career mlops-engineer --skills "Python, Docker"
+    Then:    aicareers plan show 1
+             aicareers plan step 1 learn-ci-cd --done --note "finished the course"
+             aicareers plan export 1 --format ics --out plan.ics
+    """
+    ctx.obj = database
+
+
+@plan.command()
+@click.option("--career", required=True, help="Career id, e.g. mlops-engineer.")
+@click.option("--from-assessment", "assessment_id", type=int,
+              help="Use the gaps of an assessment saved with `assess --save`.")  # fmt: skip
+@click.option("--skills", help='Skills you already have, comma separated: "Python, SQL".')
+@click.option("--hours-per-week", "hours", type=float, default=DEFAULT_HOURS_PER_WEEK,
+              show_default=True, help="Hours a week you can give.")  # fmt: skip
+@click.option("--start", help="First day of the plan, YYYY-MM-DD (default: today).")
+@click.option("--free-only", is_flag=True, help="Only free resources and certificates.")
+@click.option("--platform", "platforms", multiple=True,
+              help="A platform to prefer, e.g. coursera or deeplearning-ai (repeat).")  # fmt: skip
+@format_option("table", "json")
+@click.pass_obj
+def create(
+    database: str | None,
+    career: str,
+    assessment_id: int | None,
+    skills: str | None,
+    hours: float,
+    start: str | None,
+    free_only: bool,
+    platforms: tuple[str, ...],
+    fmt: str,
+) -> None:
+    """Build and save a plan: foundations, certifications, portfolio, community, practice.
+
+    Example: aicareers plan create --career prompt-engineer --skills "Python" --hours-per-week 5
+    """
+    from ..planning import skills_from_text
+
+    day = parse_day(start, "--start") or dt.date.today()
+    prefs = Preferences(
+        start=day, hours_per_week=hours, free_only=free_only, platforms=tuple(platforms)
+    )
+    with planner(database) as p:
+        have = skills_from_text(p.catalog, skills) if skills else ()
+        record = p.create(career, prefs, skills=have, assessment_id=assessment_id)
+    _show(record, fmt, created=True)
+
+
+@plan.command("list")
+@format_option("table", "json")
+@click.pass_obj
+def list_plans(database: str | None, fmt: str) -> None:
+    """Your plans with their progress.
+
+    Example: aicareers plan list
+    """
+    from ..export.document import plan_document
+
+    with planner(database) as p:
+        records = p.all()
+    if fmt == "json":
+        emit_json([plan_document(r.id, r.plan, r.progress, created_at=r.created_at)
+                   for r in records])  # fmt: skip
+        return
+    from .render_plan import plans_table
+
+    emit(plans_table(records))
+
+
+@plan.command()
+@click.argument("plan_id", metavar="PLAN", type=int)
+@click.option("--today", help="Show progress as of this day, YYYY-MM-DD (default: today).")
+@format_option("table", "json")
+@click.pass_obj
+def show(database: str | None, plan_id: int, today: str | None, fmt: str) -> None:
+    """A plan: progress, next steps, overdue steps, and every step with its due date.
+
+    Example: aicareers plan show 1 --format json
+    """
+    with planner(database) as p:
+        record = p.get(plan_id, today=parse_day(today, "--today"))
+    _show(record, fmt)
+
+
+def _show(record: PlanRecord, fmt: str, created: bool = False) -> None:
+    from ..export.document import plan_document
+
+    if fmt == "json":
+        emit_json(plan_document(record.id, record.plan, record.progress,
+                                created_at=record.created_at))  # fmt: skip
+        return
+    from .render_plan import plan_renderables
+
+    emit(*plan_renderables(record, created=created))
+
+
+@plan.command()
+@click.argument("plan_id", metavar="PLAN", type=int)
+@click.argument("step")
+@click.option("--done", "action", flag_value="done", help="You finished the step.")
+@click.option("--start", "action", flag_value="start", help="You are working on it.")
+@click.option("--skip", "action", flag_value="skip", help="You will not do it.")
+@click.option("--reopen", "action", flag_value="reopen", help="Take a done or skipped step back.")
+@click.option("--note", help="A note to keep with the change.")
+@format_option("table", "json")
+@click.pass_obj
+def step(
+    database: str | None, plan_id: int, step: str, action: str | None, note: str | None, fmt: str
+) -> None:
+    """Record progress on one step of a plan (it is saved before this command answers).
+
+    Example: aicareers plan step 1 learn-python --done --note "finished the course"
+    """
+    if action is None:
+        raise UserInputError("Say what happened: add --done, --start, --skip or --reopen.")
+    with planner(database) as p:
+        event = p.record(plan_id, step, STATUS_FLAGS[action], note=note)
+        record = p.get(plan_id)
+    if fmt == "json":
+        emit_json({"event": event, "progress": record.progress})
+        return
+    from .render_plan import event_line, progress_line
+
+    click.echo(event_line(event))
+    click.echo(progress_line(record.progress))
+
+
+@plan.command()
+@click.argument("plan_id", metavar="PLAN", type=int)
+@format_option("table", "json")
+@click.pass_obj
+def history(database: str | None, plan_id: int, fmt: str) -> None:
+    """Every change recorded on a plan, oldest first.
+
+    Example: aicareers plan history 1
+    """
+    with planner(database) as p:
+        the_plan, events = p.history(plan_id)
+    if fmt == "json":
+        emit_json({"id": plan_id, "career": the_plan.career, "events": events})
+        return
+    from .render_plan import history_table
+
+    emit(history_table(the_plan, events))
+
+
+@plan.command()
+@click.argument("plan_id", metavar="PLAN", type=int)
+@click.option("--format", "fmt", type=click.Choice(FORMATS), required=True,
+              help="md (Markdown), json, ics (calendar) or csv.")  # fmt: skip
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write to this file instead of standard output.")  # fmt: skip
+@click.option("--force", is_flag=True, help="Replace --out if it already exists.")
+@click.pass_obj
+def export(
+    database: str | None, plan_id: int, fmt: ExportFormat, out: Path | None, force: bool) -> None:
+    """Export a plan to Markdown, JSON, a calendar (iCalendar) or a spreadsheet (CSV).
+
+    Example: aicareers plan export 1 --format ics --out plan.ics
+    """
+    with planner(database) as p:
+        text = p.export(plan_id, fmt)
+    if out is None:
+        click.echo(text, nl=not text.endswith("\n"))
+        return
+    write_export(out, text, force)
+    click.echo(f"Wrote {out}", err=True)
+
+
+def write_export(out: Path, text: str, force: bool) -> None:
+    """Write ``text`` to ``out`` whole (a temporary file renamed into place), never half."""
+    if out.exists() and not force:
+        raise UserInputError(f"{out} already exists. Choose another --out, or add --force.")
+    if not out.parent.is_dir():
+        raise UserInputError(f"The folder {out.parent} does not exist. Create it first.")
+    partial = out.with_name(f".{out.name}.partial")
+    try:
+        # newline="" keeps the CRLF line ends that iCalendar requires.
+        with partial.open("w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+        partial.replace(out)
+    except OSError as exc:
+        partial.unlink(missing_ok=True)
+        raise UserInputError(f"Could not write {out}: {exc.strerror}.") from None
