@@ -9,7 +9,7 @@ import click
 
 from .. import __version__
 from ..errors import AicareersError
-from . import careers, find, reference
+from . import careers, find, reference, salaries
 
 # Commands whose modules pull in numpy, the taxonomy or the encoder are imported only when
 # they run (or when --help lists them), so `aicareers careers list` starts fast.
@@ -64,7 +64,7 @@ cli.add_command(reference.skills)
 cli.add_command(reference.certifications)
 cli.add_command(reference.resources)
 cli.add_command(reference.hubs)
-cli.add_command(reference.salaries)
+cli.add_command(salaries.salaries)
 cli.add_command(reference.steps)
 cli.add_command(find.search)
 cli.add_command(find.catalog)

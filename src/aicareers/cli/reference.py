@@ -6,6 +6,7 @@ import click
 
 from ..service import RESOURCE_KINDS
 from .output import emit, emit_json, format_option
+from .salaries import hubs_from_data, salaries
 from .state import navigator
 
 TABLE_OR_JSON = ("table", "json")
@@ -67,14 +68,21 @@ def resources(kind: str | None, fmt: str) -> None:
 
 
 @click.command()
+@click.option(
+    "--from-data", is_flag=True, help="Counts, medians and remote share from the salary data."
+)
 @format_option(*TABLE_OR_JSON)
-def hubs(fmt: str) -> None:
+def hubs(from_data: bool, fmt: str) -> None:
     """List the cities with the most AI jobs.
 
-    Hubs matter less than they did: many AI jobs can be done from anywhere.
+    Hubs matter less than they did: many AI jobs can be done from anywhere. With --from-data:
+    salaries by country beside the guide's hubs, and how often each career works remotely.
 
-    Example: aicareers hubs
+    Example: aicareers hubs --from-data
     """
+    if from_data:
+        hubs_from_data(fmt)
+        return
     view = navigator().hubs()
     if fmt == "json":
         emit_json(view)
@@ -82,14 +90,6 @@ def hubs(fmt: str) -> None:
     from .render_reference import hubs_view
 
     emit(*hubs_view(view))
-
-
-@click.group()
-def salaries() -> None:
-    """Pay across the AI careers.
-
-    Example: aicareers salaries bands
-    """
 
 
 @salaries.command("bands")
