@@ -269,3 +269,16 @@ def test_a_plan_saved_by_a_newer_version_is_reported_not_crashed_on(tmp_path: Pa
             conn.execute(sa.update(plans).values(plan=newer))
         with pytest.raises(SchemaError, match=f"Plan {plan_id} cannot be read .* version 2"):
             store.get_plan(user, plan_id)
+
+
+def test_ids_too_large_for_the_database_are_unknown_not_a_crash(tmp_path: Path) -> None:
+    with Store.open(sqlite_url(tmp_path / "store.db")) as store:
+        user = store.local_user()
+        store.save_plan(user, make_plan())
+        for huge in (2**63, 10**20):
+            with pytest.raises(UnknownIdError, match="No plan with id"):
+                store.get_plan(user, huge)
+            with pytest.raises(UnknownIdError, match="No plan with id"):
+                store.record_event(user, huge, "learn-1", "done")
+            with pytest.raises(UnknownIdError, match="No assessment with id"):
+                store.get_assessment(user, huge)

@@ -12,7 +12,7 @@ from sqlalchemy.engine import Connection, RowMapping
 from ..errors import UnknownIdError
 from .records import StoredAssessment
 from .schema import assessments, inserted_id, profiles
-from .suggest import nearest_numbers
+from .suggest import nearest_numbers, storable_id
 
 # Until the CLI has a listing command for assessments, this is where their ids are printed.
 ASSESSMENT_LISTING = "aicareers assessments list"
@@ -63,6 +63,8 @@ def save(
 
 def get(conn: Connection, user_id: int, assessment_id: int) -> StoredAssessment:
     """One of the user's assessments; UnknownIdError for any other id."""
+    if not storable_id(assessment_id):
+        raise unknown(conn, user_id, assessment_id)
     query = _select(user_id).where(assessments.c.id == assessment_id)
     row = conn.execute(query).mappings().first()
     if row is None:
@@ -72,6 +74,8 @@ def get(conn: Connection, user_id: int, assessment_id: int) -> StoredAssessment:
 
 def check(conn: Connection, user_id: int, assessment_id: int) -> None:
     """UnknownIdError unless the user has this assessment."""
+    if not storable_id(assessment_id):
+        raise unknown(conn, user_id, assessment_id)
     query = sa.select(assessments.c.id).where(
         assessments.c.user_id == user_id, assessments.c.id == assessment_id
     )

@@ -14,7 +14,7 @@ from ..errors import SchemaError, UnknownIdError
 from . import assessments as stored_assessments
 from .records import StoredPlan
 from .schema import inserted_id, plan_steps, plans
-from .suggest import closest_keys, nearest_numbers
+from .suggest import closest_keys, nearest_numbers, storable_id
 
 PLAN_LISTING = "aicareers plan list"
 
@@ -45,6 +45,8 @@ def save(conn: Connection, user_id: int, plan: Plan, assessment_id: int | None) 
 
 def get(conn: Connection, user_id: int, plan_id: int) -> StoredPlan:
     """One of the user's plans; another user's plan is as unknown as a missing one."""
+    if not storable_id(plan_id):
+        raise unknown_plan(conn, user_id, plan_id)
     query = sa.select(plans).where(plans.c.user_id == user_id, plans.c.id == plan_id)
     row = conn.execute(query).mappings().first()
     if row is None:
@@ -58,6 +60,8 @@ def check(conn: Connection, user_id: int, plan_id: int, *, lock: bool = False) -
     ``lock`` holds the plan's row until the transaction ends (PostgreSQL; SQLite's writer
     already holds the whole database), so events on one plan are numbered in commit order.
     """
+    if not storable_id(plan_id):
+        raise unknown_plan(conn, user_id, plan_id)
     query = sa.select(plans.c.id).where(plans.c.user_id == user_id, plans.c.id == plan_id)
     if lock:
         query = query.with_for_update()
