@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import sqlite3
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -13,12 +14,19 @@ from click.testing import CliRunner, Result
 
 from aicareers.cli.app import cli
 
+from . import pg
 from .store_helpers import writes_denied
 
 
 @pytest.fixture
 def db(tmp_path: Path) -> str:
     return f"sqlite:///{tmp_path / 'plans.db'}"
+
+
+@pytest.fixture(scope="module")
+def pg_db() -> Iterator[str]:
+    with pg.fresh_database("cli_plan") as url:
+        yield url
 
 
 def run(db: str, *args: str) -> Result:
@@ -178,3 +186,17 @@ def test_plan_from_a_saved_assessment(db: str) -> None:
     assert {m["skill"] for m in missing} <= learned
     assert "python" not in learned
     assert "container-orchestration" not in learned
+
+
+def test_the_workflow_on_postgresql(pg_db: str) -> None:
+    plan = create(pg_db)
+    plan_id = str(plan["id"])
+    first = plan["steps"][0]["id"]  # type: ignore[index]
+    assert run(pg_db, "step", plan_id, first, "--start").exit_code == 0
+    assert run(pg_db, "step", plan_id, first, "--done", "--note", "on postgres").exit_code == 0
+    shown = json.loads(run(pg_db, "show", plan_id, "--format", "json").output)
+    assert shown["progress"]["steps_done"] == 1
+    history = json.loads(run(pg_db, "history", plan_id, "--format", "json").output)
+    assert [e["status"] for e in history["events"]] == ["in_progress", "done"]
+    assert "BEGIN:VCALENDAR" in run(pg_db, "export", plan_id, "--format", "ics").output
+    assert run(pg_db, "show", "999999").exit_code == 2

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from .engine.plan_model import EventStatus, Plan, Preferences, Progress, ProgressEvent
-from .errors import UserInputError
+from .errors import ProfileError, UserInputError
 from .knowledge.loader import default_catalog
 from .knowledge.lookup import by_id
 from .knowledge.space import default_space
@@ -23,6 +23,38 @@ if TYPE_CHECKING:
     from .export import ExportFormat
     from .knowledge.models import Catalog
     from .store import Store
+
+
+# Dates outside this window are almost always typing mistakes (2062 for 2026, say).
+EARLIEST_START = dt.date(2000, 1, 1)
+LATEST_YEARS_AHEAD = 5
+STATUS_FLAGS: dict[str, EventStatus] = {
+    "done": "done",
+    "start": "in_progress",
+    "skip": "skipped",
+    "reopen": "reopened",
+}
+
+
+def parse_day(value: str | None, option: str) -> dt.date | None:
+    """``YYYY-MM-DD`` (or ``today``) as a date, with a message that shows the expected form."""
+    if value is None:
+        return None
+    if value.strip().lower() == "today":
+        return dt.date.today()
+    try:
+        day = dt.date.fromisoformat(value.strip())
+    except ValueError:
+        raise ProfileError(
+            option, f"{option} '{value}' is not a date. Write it as YYYY-MM-DD, e.g. 2026-12-01."
+        ) from None
+    latest = dt.date.today().replace(year=dt.date.today().year + LATEST_YEARS_AHEAD)
+    if not EARLIEST_START <= day <= latest:
+        raise ProfileError(
+            option,
+            f"{option} {day} is outside {EARLIEST_START} to {latest}. Check the year.",
+        )
+    return day
 
 
 @dataclass(frozen=True)

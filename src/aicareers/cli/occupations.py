@@ -18,10 +18,6 @@ if TYPE_CHECKING:
     from ..engine.similarity import OccupationSimilarity
     from ..taxonomy import Taxonomy
 
-ONET_LABEL = "O*NET Related Occupations (O*NET's own list, not computed by aicareers)"
-OURS_LABEL = "Similar in content (tasks, activities, skills, knowledge, technology, titles)"
-
-
 @click.group()
 def occupations() -> None:
     """O*NET occupations and the occupations most alike in what the work is.
@@ -38,37 +34,11 @@ def _load() -> tuple[Taxonomy, OccupationSimilarity]:
     return taxonomy, load_similarity(taxonomy)
 
 
-def _titled(taxonomy: Taxonomy, pairs: list[tuple[str, float]]) -> list[dict[str, Any]]:
-    occupations = taxonomy.occupations
-    return [
-        {"code": code, "title": occupations.get(code).title, "score": round(score, 3)}
-        for code, score in pairs
-    ]
-
-
-def _onet_related(taxonomy: Taxonomy, code: str, top: int) -> list[dict[str, Any]]:
-    rows = sorted((r for r in taxonomy.benchmark_related if r.code == code), key=lambda r: r.index)
-    occupations = taxonomy.occupations
-    return [
-        {
-            "code": r.related_code,
-            "title": occupations.get(r.related_code).title,
-            "tier": r.tier,
-            "index": r.index,
-        }
-        for r in rows[:top]
-    ]
-
-
 def _one(code: str, top: int, onet: bool, fmt: str) -> None:
+    from ..occupation_views import similar_view
+
     taxonomy, similarity = _load()
-    similarity.index(code)  # an unknown code fails here, with close codes as suggestions
-    title = taxonomy.occupations.get(code).title
-    view: dict[str, Any] = {"code": code, "title": title}
-    if onet:
-        view.update(source=ONET_LABEL, related=_onet_related(taxonomy, code, top))
-    else:
-        view.update(source=OURS_LABEL, similar=_titled(taxonomy, similarity.top(code, top)))
+    view = similar_view(taxonomy, similarity, code, top, onet)
     if fmt == "json":
         emit_json(view)
     elif fmt == "jsonl":
@@ -93,11 +63,13 @@ def _table(view: dict[str, Any]) -> None:
 
 
 def _all(top: int, onet: bool, fmt: str) -> None:
+    from ..occupation_views import onet_related
+
     taxonomy, similarity = _load()
     lines = []
     for code, pairs in similarity.all_top(top):
         if onet:
-            related = [row["code"] for row in _onet_related(taxonomy, code, top)]
+            related = [row["code"] for row in onet_related(taxonomy, code, top)]
             lines.append({"code": code, "related": related})
         else:
             lines.append({"code": code, "similar": [other for other, _ in pairs]})

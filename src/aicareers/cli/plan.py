@@ -10,45 +10,14 @@ from typing import TYPE_CHECKING
 
 import click
 
-from ..engine.plan_model import DEFAULT_HOURS_PER_WEEK, EventStatus, Preferences
-from ..errors import ProfileError, UserInputError
+from ..engine.plan_model import DEFAULT_HOURS_PER_WEEK, Preferences
+from ..errors import UserInputError
 from ..export import FORMATS, ExportFormat
+from ..planning import STATUS_FLAGS, parse_day
 from .output import emit, emit_json, format_option
 
 if TYPE_CHECKING:
     from ..planning import Planner, PlanRecord
-
-# Dates outside this window are almost always typing mistakes (2062 for 2026, say).
-EARLIEST_START = dt.date(2000, 1, 1)
-LATEST_YEARS_AHEAD = 5
-STATUS_FLAGS: dict[str, EventStatus] = {
-    "done": "done",
-    "start": "in_progress",
-    "skip": "skipped",
-    "reopen": "reopened",
-}
-
-
-def parse_day(value: str | None, option: str) -> dt.date | None:
-    """``YYYY-MM-DD`` (or ``today``) as a date, with a message that shows the expected form."""
-    if value is None:
-        return None
-    if value.strip().lower() == "today":
-        return dt.date.today()
-    try:
-        day = dt.date.fromisoformat(value.strip())
-    except ValueError:
-        raise ProfileError(
-            option, f"{option} '{value}' is not a date. Write it as YYYY-MM-DD, e.g. 2026-12-01."
-        ) from None
-    latest = dt.date.today().replace(year=dt.date.today().year + LATEST_YEARS_AHEAD)
-    if not EARLIEST_START <= day <= latest:
-        raise ProfileError(
-            option,
-            f"{option} {day} is outside {EARLIEST_START} to {latest}. Check the year.",
-        )
-    return day
-
 
 @contextmanager
 def planner(database: str | None) -> Iterator[Planner]:
