@@ -1,0 +1,181 @@
+"""Analyse a stream of postings in chunks, in this process or a pool, keeping input order.
+
+Chunks of ``CHUNK_ROWS`` rows go to the workers and at most ``CHUNKS_PER_WORKER`` chunks per
+worker are in flight, so memory stays flat however long the input is. Each result is
+counted into the ``Aggregates`` and handed to the sink as its chunk comes back, in input
+order. Every worker builds its own engine once (about half a second).
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import time
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, TypeVar
+
+from ..batch.worker import EngineLoadError, build_engine
+from ..cpu import usable_cores
+from ..errors import AicareersError
+from .aggregate import Aggregates
+from .classify import PostingClassifier, PostingResult
+from .output import Sink
+from .salary_text import parse_salary
+from .stream import Item, Malformed, Posting, chunks
+
+if TYPE_CHECKING:
+    from ..engine.assess import Assessor
+
+CHUNK_ROWS = 64
+CHUNKS_PER_WORKER = 4
+EngineFactory = Callable[[], "Assessor"]
+Outcome = PostingResult | Malformed
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Options:
+    """How postings are analysed: matching skills by meaning, and an assumed currency."""
+
+    semantic: bool = False
+    currency: str | None = None
+
+
+class ChunkAnalyser:
+    """An engine and the code that turns a chunk of rows into outcomes with it."""
+
+    def __init__(self, factory: EngineFactory, options: Options) -> None:
+        assessor = build_engine(factory)
+        self.classifier = PostingClassifier.from_assessor(assessor, options.semantic)
+        self.currency = options.currency
+
+    def analyse(self, items: Sequence[Item]) -> list[Outcome]:
+        """One outcome per item, in order; never raises for a single bad row."""
+        return [self._one(item) for item in items]
+
+    def _one(self, item: Item) -> Outcome:
+        if isinstance(item, Malformed):
+            return item
+        try:
+            salary = parse_salary(item.salary, self.currency)
+            return self.classifier.classify(item.row, item.title, item.text, salary)
+        except Exception as exc:  # one odd row must not end a file of millions
+            return Malformed(item.row, f"could not be analysed ({type(exc).__name__}: {exc})")
+
+
+@dataclass
+class Progress:
+    """Rows done so far and the time taken, for progress bars and the summary."""
+
+    rows: int = 0
+    started: float = 0.0
+    seconds: float = 0.0
+
+    @property
+    def rate(self) -> float:
+        """Rows per second."""
+        return self.rows / self.seconds if self.seconds > 0 else 0.0
+
+
+def analyse_stream(
+    items: Iterable[Item],
+    sink: Sink | None,
+    *,
+    factory: EngineFactory,
+    options: Options = Options(),
+    workers: int = 1,
+    on_malformed: Callable[[Malformed], None] | None = None,
+    on_progress: Callable[[Progress], None] | None = None,
+) -> tuple[Aggregates, Progress]:
+    """Analyse every item, write results to ``sink``, and return the totals and timing."""
+    aggregates = Aggregates()
+    progress = Progress(started=time.perf_counter())
+    batches = chunks(items, CHUNK_ROWS)
+    done = (
+        _in_process(batches, factory, options)
+        if workers <= 1
+        else _in_pool(batches, factory, options, workers)
+    )
+    for chunk, outcomes in done:
+        results = []
+        for item, outcome in zip(chunk, outcomes, strict=True):
+            if isinstance(outcome, Malformed):
+                aggregates.add_malformed(outcome)
+                if on_malformed is not None:
+                    on_malformed(outcome)
+            else:
+                aggregates.add(outcome, item.salary if isinstance(item, Posting) else None)
+                results.append(outcome)
+        if sink is not None and results:
+            sink.write(results)
+        progress.rows += len(chunk)
+        progress.seconds = time.perf_counter() - progress.started
+        if on_progress is not None:
+            on_progress(progress)
+    progress.seconds = time.perf_counter() - progress.started
+    return aggregates, progress
+
+
+Done = Iterator[tuple[list[Item], list[Outcome]]]
+
+
+def _in_process(batches: Iterable[list[Item]], factory: EngineFactory, options: Options) -> Done:
+    analyser = _engine_or_error(lambda: ChunkAnalyser(factory, options))
+    for batch in batches:
+        yield batch, analyser.analyse(batch)
+
+
+def _in_pool(
+    batches: Iterable[list[Item]], factory: EngineFactory, options: Options, workers: int
+) -> Done:
+    window = workers * CHUNKS_PER_WORKER
+    pending: deque[tuple[list[Item], Future[list[Outcome]]]] = deque()
+    # Each worker's text encoder would otherwise start a thread per core: split the cores.
+    os.environ.setdefault("AICAREERS_ENCODER_THREADS", str(max(1, usable_cores() // workers)))
+    pool = ProcessPoolExecutor(workers, initializer=_init_process, initargs=(factory, options))
+    finished = False
+    try:
+        for batch in batches:
+            pending.append((batch, pool.submit(_process_chunk, batch)))
+            if len(pending) >= window:
+                sent, future = pending.popleft()
+                yield sent, _engine_or_error(future.result)
+        while pending:
+            sent, future = pending.popleft()
+            yield sent, _engine_or_error(future.result)
+        finished = True
+    finally:
+        # After an error or Ctrl-C, drop queued chunks rather than wait for them.
+        pool.shutdown(wait=finished, cancel_futures=True)
+
+
+# The analyser of one pool process, set once by its initializer.
+_PROCESS: dict[str, ChunkAnalyser | EngineLoadError] = {}
+
+
+def _init_process(factory: EngineFactory, options: Options) -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    try:
+        _PROCESS["analyser"] = ChunkAnalyser(factory, options)
+    except EngineLoadError as exc:  # raising here would break the pool with no message
+        _PROCESS["analyser"] = exc
+
+
+def _process_chunk(items: list[Item]) -> list[Outcome]:
+    analyser = _PROCESS["analyser"]
+    if isinstance(analyser, EngineLoadError):
+        raise analyser
+    return analyser.analyse(items)
+
+
+def _engine_or_error(call: Callable[[], T]) -> T:
+    """Run ``call``; an engine that could not be built ends the run with its message."""
+    try:
+        return call()
+    except EngineLoadError as exc:
+        error = AicareersError(exc.message)
+        error.exit_code = exc.exit_code
+        raise error from None
