@@ -23,7 +23,10 @@ from aicareers.store.schema import metadata
 from . import pg
 from .store_helpers import make_plan, sqlite_url
 
-TABLES = {"users", "profiles", "assessments", "plans", "plan_steps", "progress_events"}
+TABLES = {
+    "users", "profiles", "assessments", "plans", "plan_steps", "progress_events",
+    "sessions", "api_tokens",
+}  # fmt: skip
 
 
 @pytest.fixture(scope="module")

@@ -23,6 +23,8 @@ LAZY_COMMANDS = {
     "plan": "aicareers.cli.plan:plan",
     "assessments": "aicareers.cli.assessments:assessments",
     "portfolio": "aicareers.cli.portfolio:portfolio",
+    "serve": "aicareers.cli.serve:serve",
+    "postings": "aicareers.cli.postings:postings",
 }
 
 

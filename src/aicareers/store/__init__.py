@@ -7,6 +7,7 @@ shipped in ``store/migrations``, and hands back a ``Store`` whose methods all ac
 
 from __future__ import annotations
 
+from .accounts import Account, AccountExistsError, ApiToken
 from .location import ENV_URL, data_dir, resolve_url
 from .records import StoredAssessment, StoredPlan
 from .store import Store
@@ -15,6 +16,9 @@ from .users import LOCAL_USER
 __all__ = [
     "ENV_URL",
     "LOCAL_USER",
+    "Account",
+    "AccountExistsError",
+    "ApiToken",
     "Store",
     "StoredAssessment",
     "StoredPlan",

@@ -78,6 +78,9 @@ users = sa.Table(
     sa.Column("id", sa.Integer, primary_key=True),
     sa.Column("name", sa.String(KEY), nullable=False, unique=True),
     _created(),
+    # Web accounts: ``name`` is the e-mail address and this its argon2 hash. The CLI's local
+    # user has none and so can never sign in.
+    sa.Column("password_hash", sa.Text),
 )
 
 profiles = sa.Table(
@@ -164,6 +167,31 @@ progress_events = sa.Table(
     sa.Index(None, "plan_id", "id"),
     # AUTOINCREMENT: an id is never reused, even after the newest event's row is deleted.
     sqlite_autoincrement=True,
+)
+
+
+sessions = sa.Table(
+    "sessions",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    _owner(),
+    # SHA-256 of the cookie's random token: a copy of the database signs nobody in.
+    sa.Column("token_hash", sa.String(64), nullable=False, unique=True),
+    _created(),
+    sa.Column("expires_at", UtcDateTime(), nullable=False),
+    sa.Index(None, "user_id"),
+)
+
+api_tokens = sa.Table(
+    "api_tokens",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    _owner(),
+    sa.Column("name", sa.String(KEY), nullable=False),
+    sa.Column("token_hash", sa.String(64), nullable=False, unique=True),
+    sa.Column("prefix", sa.String(16), nullable=False),  # shown so people can tell tokens apart
+    _created(),
+    sa.Index(None, "user_id"),
 )
 
 

@@ -18,7 +18,8 @@ from typing import Any
 from sqlalchemy.engine import URL, Connection, Engine
 
 from ..engine.plan_model import EventStatus, Plan, ProgressEvent
-from . import assessments, plans, progress
+from . import accounts, assessments, plans, progress
+from .accounts import Account, ApiToken
 from .engine import DEFAULT_LOCK_TIMEOUT, WRITE, create_engine
 from .failures import translated
 from .location import describe, resolve_url
@@ -98,6 +99,70 @@ class Store:
             return found
         with self._write() as conn:
             return create_user(conn, name)
+
+    # Web accounts (see ``accounts``: only hashes of passwords and tokens are stored)
+
+    def create_account(self, email: str, password_hash: str) -> Account:
+        """A new account; AccountExistsError if the address is taken."""
+        with self._write() as conn:
+            user_id = accounts.create(conn, email, password_hash, _now())
+        return Account(user_id, email)
+
+    def credentials(self, email: str) -> tuple[Account, str] | None:
+        """The account with this address and its password hash, or None."""
+        with self._read() as conn:
+            return accounts.credentials(conn, email)
+
+    def set_password_hash(self, user_id: int, password_hash: str) -> None:
+        """Replace a user's password hash."""
+        with self._write() as conn:
+            accounts.set_password_hash(conn, user_id, password_hash)
+
+    def add_session(self, user_id: int, token_hash: str, lifetime: dt.timedelta) -> None:
+        """Record a sign-in that lasts ``lifetime``."""
+        now = _now()
+        with self._write() as conn:
+            accounts.add_session(conn, user_id, token_hash, now, now + lifetime)
+
+    def session_account(self, token_hash: str) -> Account | None:
+        """The account of a live session, or None."""
+        with self._read() as conn:
+            return accounts.session_account(conn, token_hash, _now())
+
+    def drop_session(self, token_hash: str) -> None:
+        """End a session (sign out)."""
+        with self._write() as conn:
+            accounts.drop_session(conn, token_hash)
+
+    def add_api_token(self, user_id: int, name: str, token_hash: str, prefix: str) -> int:
+        """Record a personal API token; returns its id."""
+        with self._write() as conn:
+            return accounts.add_token(conn, user_id, name, token_hash, prefix, _now())
+
+    def api_tokens(self, user_id: int) -> list[ApiToken]:
+        """The user's API tokens, oldest first."""
+        with self._read() as conn:
+            return accounts.list_tokens(conn, user_id)
+
+    def drop_api_token(self, user_id: int, token_id: int) -> None:
+        """Revoke one of the user's tokens; UnknownIdError if it is not theirs."""
+        with self._write() as conn:
+            accounts.drop_token(conn, user_id, token_id)
+
+    def token_account(self, token_hash: str) -> Account | None:
+        """The account an API token acts for, or None."""
+        with self._read() as conn:
+            return accounts.token_account(conn, token_hash)
+
+    def export_user(self, user_id: int) -> dict[str, Any]:
+        """Everything stored for the user, JSON-ready (no password or token hashes)."""
+        with self._read() as conn:
+            return accounts.export(conn, user_id)
+
+    def delete_user(self, user_id: int) -> None:
+        """Delete the user and everything theirs, in one transaction."""
+        with self._write() as conn:
+            accounts.delete(conn, user_id)
 
     # Assessments
 
@@ -191,3 +256,7 @@ class Store:
             conn.begin(),
         ):
             yield conn
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)

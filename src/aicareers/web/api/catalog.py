@@ -1,0 +1,84 @@
+"""Careers from the catalog: the list, one career, a comparison, and the guide's pay bands."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Path, Query
+from fastapi.responses import Response
+
+from ... import views as v
+from ...errors import UserInputError
+from ..deps import NavigatorDep
+from .common import documented, errors, json_response
+
+MAX_COMPARED = 4
+
+router = APIRouter(tags=["careers"])
+
+
+@router.get(
+    "/careers",
+    summary="List the 20 careers",
+    responses={**documented(list[v.CareerSummary], "Every career."), **errors(422)},
+)
+def list_careers(
+    nav: NavigatorDep,
+    sort: Annotated[
+        Literal["rank", "title", "salary"],
+        Query(description="rank: the guide's order; title: A to Z; salary: highest midpoint."),
+    ] = "rank",
+) -> Response:
+    """Every career with its pay range and key skills (as `careers list --format json`)."""
+    return json_response(nav.careers(sort=sort))
+
+
+@router.get(
+    "/careers/{career_id}",
+    summary="One career in full",
+    responses={**documented(v.CareerPage, "The career."), **errors(404)},
+)
+def show_career(
+    nav: NavigatorDep,
+    career_id: Annotated[str, Path(description="A career id.", examples=["mlops-engineer"])],
+) -> Response:
+    """Duties, pay and its source, key skills, backgrounds, how to break in (`careers show`).
+
+    An unknown id answers 404 with the closest ids in `details.suggestions`.
+    """
+    return json_response(nav.career(career_id))
+
+
+@router.get(
+    "/compare",
+    summary="Compare two to four careers",
+    responses={**documented(v.Comparison, "The careers side by side."), **errors(404, 422)},
+)
+def compare(
+    nav: NavigatorDep,
+    ids: Annotated[
+        list[str],
+        Query(
+            description="Two to four career ids: ?ids=a&ids=b (or ?ids=a,b).",
+            examples=[["prompt-engineer", "mlops-engineer"]],
+        ),
+    ],
+) -> Response:
+    """Careers side by side with the key skills they share (`careers compare --format json`)."""
+    wanted = [part.strip() for item in ids for part in item.split(",") if part.strip()]
+    if len(wanted) > MAX_COMPARED:
+        raise UserInputError(
+            f"Compare at most {MAX_COMPARED} careers at a time; {len(wanted)} were given."
+        )
+    return json_response(nav.compare(wanted))
+
+
+@router.get(
+    "/salaries/bands",
+    summary="The guide's pay by experience level",
+    tags=["salaries"],
+    responses=documented(v.BandsView, "Entry, mid and senior pay by role."),
+)
+def salary_bands(nav: NavigatorDep) -> Response:
+    """Pay by experience level, as `salaries bands --format json`."""
+    return json_response(nav.salary_bands())

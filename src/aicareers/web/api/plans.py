@@ -1,0 +1,144 @@
+"""Plans and progress for the owner of a personal API token (``Authorization: Bearer``).
+
+Every call acts for the token's account only: another account's plan answers exactly like
+a plan that does not exist (404). Documents equal the CLI's ``plan ... --format json``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Path, Query
+from fastapi.responses import Response
+
+from ...engine.plan_model import EventStatus, Preferences
+from ...export import MEDIA_TYPES
+from ...planning import Planner, PlanRecord
+from ..deps import ApiUserDep, StoreDep
+from .common import errors, json_response
+from .schemas import EventCreate, EventResult, PlanCreate, PlanDocument, PlanHistory, PlanStep
+
+router = APIRouter(prefix="/plans", tags=["plans"], responses=errors(401, 404))
+
+# Ids are 32-bit in PostgreSQL; a larger number can only be a plan nobody has.
+MAX_ID = 2**31 - 1
+PlanId = Annotated[int, Path(ge=1, le=MAX_ID, description="A plan id of yours.")]
+Today = Annotated[
+    dt.date | None, Query(description="Progress as of this day, YYYY-MM-DD (default: today).")
+]
+# The statuses themselves, and the CLI's words for them (--start, --skip, --reopen).
+STATUSES: dict[str, EventStatus] = {
+    "done": "done",
+    "in_progress": "in_progress",
+    "skipped": "skipped",
+    "reopened": "reopened",
+    "start": "in_progress",
+    "skip": "skipped",
+    "reopen": "reopened",
+}
+
+
+def _document(record: PlanRecord) -> dict[str, object]:
+    from ...export.document import plan_document
+
+    return plan_document(record.id, record.plan, record.progress, created_at=record.created_at)
+
+
+def _today(day: dt.date | None) -> dt.date | None:
+    from ...planning import parse_day
+
+    return None if day is None else parse_day(day.isoformat(), "today")
+
+
+@router.get("", summary="Your plans", response_model=list[PlanDocument])
+def list_plans(user: ApiUserDep, store: StoreDep) -> Response:
+    """Every plan of yours with its progress, oldest first (`plan list --format json`)."""
+    return json_response([_document(r) for r in Planner(store, user.id).all()])
+
+
+@router.post(
+    "",
+    status_code=201,
+    summary="Create a plan",
+    response_model=PlanDocument,
+    responses=errors(422),
+)
+def create_plan(body: PlanCreate, user: ApiUserDep, store: StoreDep) -> Response:
+    """Build and save a dated plan towards a career (`plan create --format json`)."""
+    from ...planning import parse_day, skills_from_text
+
+    start = parse_day(body.start, "start") or dt.date.today()
+    prefs = Preferences(
+        start=start, hours_per_week=body.hours_per_week, free_only=body.free_only,
+        platforms=tuple(body.platforms),
+    )  # fmt: skip
+    planner = Planner(store, user.id)
+    text = body.skills if isinstance(body.skills, str) else ", ".join(body.skills or ())
+    have = skills_from_text(planner.catalog, text) if text else ()
+    record = planner.create(body.career, prefs, skills=have, assessment_id=body.assessment_id)
+    return json_response(_document(record), 201)
+
+
+@router.get("/{plan_id}", summary="One plan", response_model=PlanDocument)
+def show_plan(plan_id: PlanId, user: ApiUserDep, store: StoreDep, today: Today = None) -> Response:
+    """A plan with every step, its progress, next and overdue steps (`plan show --format json`)."""
+    return json_response(_document(Planner(store, user.id).get(plan_id, today=_today(today))))
+
+
+@router.get("/{plan_id}/steps", summary="The steps of a plan", response_model=list[PlanStep])
+def plan_steps(plan_id: PlanId, user: ApiUserDep, store: StoreDep, today: Today = None) -> Response:
+    """Every step in order, with its due date and current status (the plan's `steps`)."""
+    record = Planner(store, user.id).get(plan_id, today=_today(today))
+    return json_response(_document(record)["steps"])
+
+
+@router.post(
+    "/{plan_id}/events",
+    status_code=201,
+    summary="Record progress on a step",
+    response_model=EventResult,
+    responses=errors(422),
+)
+def record_event(plan_id: PlanId, body: EventCreate, user: ApiUserDep, store: StoreDep) -> Response:
+    """Append a change (done, in_progress, skipped, reopened) to the plan's log.
+
+    It is saved before the answer; the answer is the event and the progress after it, as
+    `plan step --format json` prints them. A change the step's state does not allow is 422.
+    """
+    planner = Planner(store, user.id)
+    event = planner.record(plan_id, body.step, STATUSES[body.status], note=body.note)
+    record = planner.get(plan_id)
+    return json_response({"event": event, "progress": record.progress}, 201)
+
+
+@router.get("/{plan_id}/events", summary="The progress log of a plan", response_model=PlanHistory)
+def plan_events(plan_id: PlanId, user: ApiUserDep, store: StoreDep) -> Response:
+    """Every change recorded on a plan, oldest first (`plan history --format json`)."""
+    plan, events = Planner(store, user.id).history(plan_id)
+    return json_response({"id": plan_id, "career": plan.career, "events": events})
+
+
+@router.get(
+    "/{plan_id}/export",
+    summary="Export a plan",
+    response_class=Response,
+    responses={200: {"description": "The file.", "content": {t: {} for t in MEDIA_TYPES.values()}}},
+)
+def export_plan(
+    plan_id: PlanId,
+    user: ApiUserDep,
+    store: StoreDep,
+    fmt: Annotated[
+        Literal["md", "ics", "json", "csv"],
+        Query(alias="format", description="md (Markdown), ics (calendar), json or csv."),
+    ],
+) -> Response:
+    """The plan as a Markdown, iCalendar, JSON or CSV file (`plan export --format F`)."""
+    text = Planner(store, user.id).export(plan_id, fmt)
+    disposition = f'attachment; filename="plan-{plan_id}.{fmt}"'
+    return Response(
+        text.encode("utf-8"),
+        media_type=MEDIA_TYPES[fmt],
+        headers={"Content-Disposition": disposition},
+    )

@@ -1,0 +1,23 @@
+"""Version 1 of the JSON API: every endpoint under ``/api/v1``, and the docs page.
+
+``router`` is what ``create_app`` includes: the endpoints (prefix ``/api/v1``) and the
+offline docs page at ``/docs`` and ``/api/docs`` (the app turns FastAPI's own off).
+"""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+
+from . import assess, catalog, docs, market, occupations, plans, postings
+from .common import errors
+
+PREFIX = "/api/v1"
+
+# Every endpoint can answer 422 (bad parameters), in our error shape rather than FastAPI's.
+api = APIRouter(prefix=PREFIX, responses=errors(422))
+for module in (catalog, market, assess, occupations, plans, postings):
+    api.include_router(module.router)
+
+router = APIRouter()
+router.include_router(api)
+router.include_router(docs.router)

@@ -1,0 +1,281 @@
+"""The assessment pages: a form (paste, upload or type), and the careers it ranks for you.
+
+``POST /assess`` runs the assessment exactly as ``aicareers assess`` does
+(``intake.profile_from_inputs`` -> ``runtime.load_assessor().assess`` ->
+``engine.report.assessment_json``) and stores nothing: the result is rendered into the
+answer and forgotten. Bad input gives the form back with the message and a 4xx status.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache
+from typing import TYPE_CHECKING, Any
+
+from fastapi import APIRouter, Request
+from fastapi.responses import Response
+from markupsafe import Markup, escape
+from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import FormData, UploadFile
+
+from ...engine.interests import QUIZ, RATING_LABELS
+from ...engine.plan_model import DEFAULT_HOURS_PER_WEEK
+from ...errors import AicareersError, DocumentTooLargeError, ModelNotBuiltError, ProfileError
+from ...intake import EDUCATION_LEVELS
+from ..errors import classify
+from ..templating import render
+
+if TYPE_CHECKING:
+    from ...engine.assess import Assessor
+
+router = APIRouter()
+
+FORM = "assess.html"
+RESULTS = "assess_results.html"
+FIELDS = ("text", "title", "skills", "years", "location", "education")
+DETAILS = 5  # careers explained in full, each with its own "make a plan" form
+QUOTES = 3  # evidence quotes shown per matched skill
+CONTEXT = 60  # characters of the person's text shown around a quote
+_SPACE = re.compile(r"\s+")
+RIASEC_NAMES = {"R": "Realistic", "I": "Investigative", "A": "Artistic", "S": "Social",
+                "E": "Enterprising", "C": "Conventional"}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Upload:
+    """An uploaded resume: its bytes and the name it came with (a hint to its format)."""
+
+    data: bytes
+    filename: str | None
+
+
+@router.get("/assess")
+def assess_form(request: Request, quiz: bool = False) -> Response:
+    """The assessment form; ``?quiz=1`` opens the interests quiz."""
+    return render(request, FORM, form_context(request, open_quiz=quiz))
+
+
+@router.post("/assess")
+async def assess_submit(request: Request) -> Response:
+    """Assess what was pasted, uploaded or typed; the form again with a message if we cannot."""
+    form = await request.form()
+    values = {name: _field(form, name) for name in FIELDS}
+    answers = {item.id: _field(form, f"quiz-{item.id}") for item in QUIZ}
+    settings = request.app.state.settings
+    try:
+        upload = await _upload(form.get("file"), settings.max_upload_bytes)
+        report, notes = await run_in_threadpool(
+            run_assessment, values, answers, upload, settings.semantic
+        )
+    except AicareersError as exc:
+        status, _code, _details = classify(exc)
+        if status >= 500:
+            raise  # the installation is broken, not the input: the app's error page says so
+        opened = any(answers.values())
+        context = form_context(request, values, answers, error=str(exc), open_quiz=opened)
+        return render(request, FORM, context, status_code=status)
+    return render(request, RESULTS, results_context(report, notes))
+
+
+async def _upload(part: object, limit: int) -> Upload | None:
+    """The uploaded file, or None when no file was chosen; too large -> 413."""
+    if not isinstance(part, UploadFile) or not (part.filename or part.size):
+        return None
+    data = await part.read(limit + 1)
+    if len(data) > limit:
+        raise DocumentTooLargeError(max(part.size or 0, len(data)), limit, part.filename)
+    return Upload(data, part.filename or None)
+
+
+def _field(form: FormData, name: str) -> str:
+    value = form.get(name)
+    return value if isinstance(value, str) else ""
+
+
+@cache
+def assessor(semantic: bool) -> tuple[Assessor, bool]:
+    """The engine, loaded once per process, and whether it matches by meaning.
+
+    Without a built text encoder the site still works, matching skills by name only.
+    """
+    from ...runtime import load_assessor
+
+    if semantic:
+        try:
+            return load_assessor(semantic=True), True
+        except ModelNotBuiltError:
+            pass
+    return load_assessor(semantic=False), False
+
+
+def run_assessment(
+    values: dict[str, str], answers: dict[str, str], upload: Upload | None, semantic: bool
+) -> tuple[dict[str, Any], list[str]]:
+    """The CLI's assessment JSON for the form's values, and notes for the page."""
+    from ...engine.report import assessment_json
+    from ...intake import profile_from_inputs
+
+    notes: list[str] = []
+    data, filename = (upload.data, upload.filename) if upload else (None, None)
+    if upload and values["text"].strip():
+        notes.append("We read the file you chose and left the pasted text aside.")
+    elif values["text"]:
+        data = values["text"].encode("utf-8")
+    profile = profile_from_inputs(
+        data, filename, title=values["title"] or None, skills=values["skills"] or None,
+        years=parse_years(values["years"]), location=values["location"] or None,
+        education=values["education"] or None, quiz=quiz_answers(answers),
+    )  # fmt: skip
+    engine, by_meaning = assessor(semantic)
+    if not by_meaning:
+        notes.append("Skills were matched by name only: the local text encoder is not built.")
+    return assessment_json(profile, engine.assess(profile), top=20), notes
+
+
+def parse_years(value: str) -> float | None:
+    """Years of experience from the form; blank means not given."""
+    if not value.strip():
+        return None
+    try:
+        return float(value.replace(",", "."))
+    except ValueError:
+        raise ProfileError(
+            "years", f"Years of experience must be a number, like 6 or 2.5 (got '{value}')."
+        ) from None
+
+
+def quiz_answers(answers: dict[str, str]) -> str | None:
+    """The quiz ratings in QUIZ order as ``"4,2,..."``; None when the quiz was not taken.
+
+    A half-answered quiz is passed on as it is, so the engine names what is missing.
+    """
+    given = [answers.get(item.id, "").strip() for item in QUIZ]
+    if not any(given):
+        return None
+    if not all(given):
+        missing = sum(1 for g in given if not g)
+        raise ProfileError(
+            "quiz", f"Rate all 12 activities of the interests quiz, or none ({missing} unrated)."
+        )
+    return ",".join(given)
+
+
+def form_context(
+    request: Request,
+    values: dict[str, str] | None = None,
+    answers: dict[str, str] | None = None,
+    *,
+    error: str | None = None,
+    open_quiz: bool = False,
+) -> dict[str, Any]:
+    """What the form template needs: the values to show again, the quiz and any error."""
+    return {
+        "values": values or dict.fromkeys(FIELDS, ""),
+        "answers": answers or {},
+        "quiz": QUIZ,
+        "ratings": sorted(RATING_LABELS.items()),
+        "education_levels": EDUCATION_LEVELS,
+        "error": error,
+        "open_quiz": open_quiz,
+        "max_upload_mb": request.app.state.settings.max_upload_bytes // 1_048_576,
+    }
+
+
+def results_context(report: dict[str, Any], notes: Sequence[str]) -> dict[str, Any]:
+    """The ranked careers, the best few explained with quotes of the person's own text."""
+    text: str = report["profile"]["text"]
+    found = report["skills"]["project"]
+    marked = highlight(text, _spans(text, [quote for s in found for quote in s["evidence"]]))
+    return {
+        "report": report,
+        "careers": report["careers"],
+        "details": [career_detail(career, text) for career in report["careers"][:DETAILS]],
+        "highlighted": _lines(marked),
+        "have": ",".join(s["id"] for s in found),
+        "interests": interests_line(report["profile"]),
+        "notes": [*notes, *report["profile"]["notes"]],
+        "today": dt.date.today().isoformat(),
+        "default_hours": DEFAULT_HOURS_PER_WEEK,
+    }
+
+
+def interests_line(profile: dict[str, Any]) -> str | None:
+    """``"Investigative, Conventional and Social (from your answers)"``: the top three types."""
+    scores = profile["interests"]
+    if not scores:
+        return None
+    top = sorted(scores, key=lambda k: -scores[k])[:3]
+    names = [RIASEC_NAMES.get(k, k) for k in top]
+    source = profile["interests_source"]
+    how = "from your answers" if source == "given" else (source or "estimated")
+    return f"{', '.join(names[:-1])} and {names[-1]} ({how})"
+
+
+def career_detail(career: dict[str, Any], text: str) -> dict[str, Any]:
+    """One career explained: each matched skill with its quotes, and the gaps."""
+    matched = []
+    for match in career["matched"]:
+        spans = _spans(text, match["evidence"])[:QUOTES]
+        matched.append({**match, "quotes": [snippet(text, start, end) for start, end in spans]})
+    return {"career": career, "matched": matched, "missing": career["missing"]}
+
+
+def _spans(text: str, evidence: Iterable[dict[str, Any]]) -> list[tuple[int, int]]:
+    """Evidence offsets that really point at their quote in ``text`` (others are dropped)."""
+    spans = set()
+    for quote in evidence:
+        start, end = quote["start"], quote["end"]
+        if 0 <= start < end <= len(text) and text[start:end] == quote["text"]:
+            spans.add((start, end))
+    return sorted(spans)
+
+
+def highlight(text: str, spans: Sequence[tuple[int, int]]) -> Markup:
+    """``text`` escaped, with ``<mark>`` around each span (overlapping spans merged)."""
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    parts: list[Markup] = []
+    position = 0
+    for start, end in merged:
+        parts.append(escape(text[position:start]))
+        parts.append(Markup("<mark>{}</mark>").format(text[start:end]))
+        position = end
+    parts.append(escape(text[position:]))
+    return Markup("").join(parts)
+
+
+def _lines(html: Markup) -> Markup:
+    """Line breaks of the person's text kept on the page."""
+    return Markup("<br>\n").join(html.split("\n"))
+
+
+def snippet(text: str, start: int, end: int, context: int = CONTEXT) -> Markup:
+    """The quote with some of its surroundings, on one line, the quote itself marked."""
+    left = min(start, _word_start(text, max(0, start - context)))
+    right = max(end, _word_end(text, min(len(text), end + context)))
+    inner = highlight(text[left:right], [(start - left, end - left)])
+    line = Markup(" ").join(inner.split())  # newlines and runs of spaces read as one space
+    return Markup("{}{}{}").format("… " if left else "", line, " …" if right < len(text) else "")
+
+
+def _word_start(text: str, index: int) -> int:
+    """Move ``index`` forward past a partial word, so a snippet never opens mid-word."""
+    if index == 0 or text[index - 1].isspace():
+        return index
+    found = _SPACE.search(text, index)
+    return index if found is None else found.end()
+
+
+def _word_end(text: str, index: int) -> int:
+    """Move ``index`` back before a partial word."""
+    if index >= len(text) or text[index].isspace():
+        return index
+    starts = [m.start() for m in _SPACE.finditer(text, 0, index)]
+    return starts[-1] if starts else index

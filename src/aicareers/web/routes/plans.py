@@ -1,0 +1,257 @@
+"""Plan pages: make a plan, follow it step by step, export it; and the portfolio zip.
+
+Every page here acts for the signed-in user through ``planning.Planner`` (one user's plans
+in one store), so another user's plan id answers 404 exactly like a missing one. The rules
+(how a plan is built, which status may follow which) live in the engine; this module turns
+form fields into calls and results into pages.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import math
+import zipfile
+from typing import Annotated, Any
+from urllib.parse import quote, urlencode
+
+from fastapi import APIRouter, Form, HTTPException, Request
+from fastapi.responses import RedirectResponse, Response
+
+from ...engine.plan_model import DEFAULT_HOURS_PER_WEEK, EventStatus, Preferences, StepStatus
+from ...errors import ProfileError, UnknownIdError, UserInputError
+from ...export import FORMATS, MEDIA_TYPES
+from ...export.document import plan_document
+from ...planning import STATUS_FLAGS, Planner, PlanRecord, parse_day, skills_from_text
+from ...store.plans import PLAN_LISTING
+from ..deps import UserDep, WebUser, current_user, get_navigator, get_planner
+from ..templating import render
+
+router = APIRouter()
+
+MAX_ID = 2**63 - 1  # the largest integer a database id column holds
+NOTE_LIMIT = 1000  # characters; a note says what happened, it is not a journal
+NAME_LIMIT = 200
+# The buttons a step offers in each status; the engine still checks every change.
+ACTIONS: dict[StepStatus, tuple[tuple[str, str], ...]] = {
+    "todo": (("done", "Mark done"), ("start", "Start"), ("skip", "Skip")),
+    "in_progress": (("done", "Mark done"), ("skip", "Skip"), ("reopen", "Back to to do")),
+    "done": (("done", "Save note"), ("reopen", "Reopen")),
+    "skipped": (("done", "Mark done"), ("start", "Start"), ("reopen", "Reopen")),
+}
+STATUS_TEXT = {"todo": "To do", "in_progress": "In progress", "done": "Done", "skipped": "Skipped"}
+FormField = Annotated[str, Form()]
+
+
+@router.get("/plans")
+def plans_page(request: Request, user: UserDep) -> Response:
+    """The user's plans with their progress."""
+    records = get_planner(request, user).all()
+    return render(request, "plans.html", {"records": records, "status_text": STATUS_TEXT})
+
+
+@router.get("/plans/new")
+def new_plan_page(
+    request: Request,
+    user: UserDep,
+    career: str = "",
+    skills: str = "",
+    hours_per_week: str = "",
+    start: str = "",
+    free_only: str = "",
+) -> Response:
+    """The form for a new plan, filled from the query (as the assessment page links it)."""
+    values = {"career": career, "skills": skills, "hours_per_week": hours_per_week,
+              "start": start, "free_only": free_only}  # fmt: skip
+    return render(request, "plan_new.html", new_plan_context(request, values))
+
+
+@router.post("/plans")
+def create_plan(
+    request: Request,
+    career: FormField = "",
+    skills: FormField = "",
+    hours_per_week: FormField = "",
+    start: FormField = "",
+    free_only: FormField = "",
+) -> Response:
+    """Build and save a plan, then show it (303); a visitor signs in first and comes back."""
+    values = {"career": career, "skills": skills, "hours_per_week": hours_per_week,
+              "start": start, "free_only": free_only}  # fmt: skip
+    user = current_user(request)
+    if user is None:
+        # Back to a filled-in form after signing in, so nothing typed or assessed is lost.
+        back = "/plans/new?" + urlencode({k: v for k, v in values.items() if v})
+        return RedirectResponse(f"/signin?next={quote(back, safe='')}", 303)
+    p = get_planner(request, user)
+    try:
+        prefs = Preferences(
+            start=parse_day(start or None, "Start date") or dt.date.today(),
+            hours_per_week=parse_hours(hours_per_week),
+            free_only=bool(free_only),
+        )
+        record = p.create(career, prefs, skills=skills_from_text(p.catalog, skills))
+    except UserInputError as exc:
+        context = new_plan_context(request, values, error=str(exc))
+        return render(request, "plan_new.html", context, status_code=422)
+    return RedirectResponse(f"/plans/{record.id}", 303)
+
+
+@router.get("/plans/{plan_id:int}")
+def plan_page(request: Request, plan_id: int, user: UserDep) -> Response:
+    """One plan: progress, next and overdue steps, and every step by milestone."""
+    record = planner_for(request, user, plan_id).get(plan_id)
+    return render(request, "plan.html", plan_context(record))
+
+
+@router.post("/plans/{plan_id:int}/steps/{step_id}")
+def update_step(
+    request: Request,
+    plan_id: int,
+    step_id: str,
+    user: UserDep,
+    action: FormField = "",
+    note: FormField = "",
+) -> Response:
+    """Record progress on a step, then back to the plan (HTMX: just the step and progress)."""
+    p = planner_for(request, user, plan_id)
+    htmx = request.headers.get("HX-Request") == "true"
+    error, status = _apply(p, plan_id, step_id, action, note)
+    context = plan_context(p.get(plan_id), error=error, error_step=step_id)
+    if step_id not in context["steps"]:  # reached only when the form itself was bad
+        raise UnknownIdError("step", step_id, [], f"aicareers plan show {plan_id}")
+    if htmx:
+        # htmx swaps only 2xx answers; the message is shown inside the step instead.
+        return render(request, "plan_step_update.html", {**context, "step_id": step_id})
+    if error is not None:
+        return render(request, "plan.html", context, status_code=status)
+    return RedirectResponse(f"/plans/{plan_id}#step-{step_id}", 303)
+
+
+@router.get("/plans/{plan_id:int}/export.{fmt}")
+def export_plan(request: Request, plan_id: int, fmt: str, user: UserDep) -> Response:
+    """The plan as a download: Markdown, iCalendar, JSON or CSV."""
+    if fmt not in FORMATS:
+        raise HTTPException(404, f"Plans export as {', '.join(FORMATS)}; not as '{fmt}'.")
+    p = planner_for(request, user, plan_id)
+    text = p.export(plan_id, fmt)  # narrowed to ExportFormat by the check above
+    career = p.get(plan_id).plan.career
+    name = f"aicareers-plan-{plan_id}-{career}.{fmt}"
+    headers = {"Content-Disposition": f'attachment; filename="{name}"'}
+    return Response(text.encode("utf-8"), media_type=MEDIA_TYPES[fmt], headers=headers)
+
+
+@router.get("/careers/{career_id}/portfolio.zip")
+def portfolio_zip(request: Request, career_id: str, name: str | None = None) -> Response:
+    """A starter portfolio for one career as a zip: READMEs, project briefs and checklists."""
+    from ...portfolio import build_scaffold
+
+    if name is not None and len(name) > NAME_LIMIT:
+        raise ProfileError("name", f"A name can be at most {NAME_LIMIT} characters.")
+    scaffold = build_scaffold(get_navigator(request).catalog, career_id, name)
+    folder = f"{scaffold.career}-portfolio"
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for file in scaffold.files:
+            archive.writestr(f"{folder}/{file.path}", file.text)
+    headers = {"Content-Disposition": f'attachment; filename="{folder}.zip"'}
+    return Response(buffer.getvalue(), media_type="application/zip", headers=headers)
+
+
+def planner_for(request: Request, user: WebUser, plan_id: int) -> Planner:
+    """The user's planner; an id no database can hold answers like any plan they lack."""
+    if plan_id > MAX_ID:
+        raise UnknownIdError("plan", str(plan_id), [], PLAN_LISTING)
+    return get_planner(request, user)
+
+
+def parse_hours(value: str) -> float:
+    """Hours a week from the form; blank means the default half hour a day."""
+    if not value.strip():
+        return DEFAULT_HOURS_PER_WEEK
+    try:
+        hours = float(value.replace(",", "."))
+    except ValueError:
+        hours = math.nan
+    if not math.isfinite(hours):
+        raise ProfileError(
+            "hours_per_week", f"Hours a week must be a number, like 3.5 or 10 (got '{value}')."
+        )
+    return hours  # the planner checks the range and says what fits
+
+
+def _apply(
+    p: Planner, plan_id: int, step_id: str, action: str, note: str
+) -> tuple[str | None, int]:
+    """Record the change; a refused one gives its message and status (422 bad form, 409 rule)."""
+    try:
+        change, text = _status(action), _note(note)
+    except UserInputError as exc:
+        return str(exc), 422
+    try:
+        p.record(plan_id, step_id, change, note=text)
+    except UnknownIdError:
+        raise  # another user's plan, or a step this plan does not have: 404
+    except UserInputError as exc:
+        return str(exc), 409  # the step's current status does not allow this change
+    return None, 200
+
+
+def _status(action: str) -> EventStatus:
+    if action not in STATUS_FLAGS:
+        raise UserInputError("Choose what happened: done, start, skip or reopen.")
+    return STATUS_FLAGS[action]
+
+
+def _note(note: str) -> str | None:
+    text = " ".join(note.split())
+    if len(text) > NOTE_LIMIT:
+        raise UserInputError(f"A note can be at most {NOTE_LIMIT} characters ({len(text)} given).")
+    return text or None
+
+
+def new_plan_context(
+    request: Request, values: dict[str, str], error: str | None = None
+) -> dict[str, Any]:
+    """The new-plan form: the careers to choose from and the values to show again."""
+    return {
+        "values": values,
+        "careers": [(c.id, c.title) for c in get_navigator(request).catalog.careers],
+        "error": error,
+        "today": dt.date.today().isoformat(),
+        "default_hours": DEFAULT_HOURS_PER_WEEK,
+    }
+
+
+def plan_context(
+    record: PlanRecord, *, error: str | None = None, error_step: str | None = None
+) -> dict[str, Any]:
+    """The plan document (as the JSON export has it) with what the page adds to each step."""
+    doc = plan_document(record.id, record.plan, record.progress, created_at=record.created_at)
+    start = record.plan.preferences.start
+    overdue = set(record.progress.overdue)
+    steps = {
+        s["id"]: {
+            **s,
+            "week": max(1, math.ceil((dt.date.fromisoformat(s["due"]) - start).days / 7)),
+            "overdue": s["id"] in overdue,
+            "actions": ACTIONS[s["status"]],
+            "status_text": STATUS_TEXT[s["status"]],
+        }
+        for s in doc["steps"]
+    }
+    milestones = [{**m, "steps": [steps[i] for i in m["steps"]]} for m in doc["milestones"]]
+    return {
+        "plan": doc,
+        "steps": steps,
+        "milestones": milestones,
+        "progress": doc["progress"],
+        "next_steps": [steps[i] for i in record.progress.next_steps],
+        "overdue": [steps[i] for i in record.progress.overdue],
+        "formats": [(f, EXPORT_LABELS[f]) for f in FORMATS],
+        "error": error,
+        "error_step": error_step,
+    }
+
+
+EXPORT_LABELS = {"md": "Markdown", "ics": "Calendar (iCalendar)", "json": "JSON", "csv": "CSV"}
