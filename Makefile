@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup run test lint typecheck unit bench clean
+.PHONY: setup run test lint typecheck unit browser screenshots bench clean
 
 setup: $(STAMP)
 
@@ -21,12 +21,11 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -c "from aicareers.runtime import load_assessor; load_assessor()"
 	touch $(STAMP)
 
+# Starts the web app; it prints its address (http://127.0.0.1:8000/ unless PORT is set).
+PORT ?= 8000
 run: setup
-	$(BIN)/aicareers careers list
-	@echo
-	$(BIN)/aicareers assess --title "UX designer" --skills "Figma, user research, usability testing" --years 6 --top 5 --details 2
-	@echo
-	@echo "Next: $(BIN)/aicareers assess YOUR-RESUME.pdf   or   $(BIN)/aicareers --help"
+	@echo "The command line works too: $(BIN)/aicareers --help"
+	$(BIN)/aicareers serve --port $(PORT)
 
 lint: setup
 	$(BIN)/ruff check src tests bench
@@ -34,8 +33,22 @@ lint: setup
 typecheck: setup
 	$(BIN)/mypy
 
-unit: setup
+# axe-core for the accessibility tests, from npm into build/ (ignored, never committed). Without
+# npm or a network the browser tests install it themselves or skip (fail in CI).
+AXE_JS := build/axe/node_modules/axe-core/axe.min.js
+$(AXE_JS):
+	-npm install --no-save --no-audit --no-fund --silent --prefix build/axe axe-core@4.14.1
+
+unit: setup $(AXE_JS)
 	$(BIN)/pytest
+
+# Only the browser tests (Playwright driving Debian's chromium).
+browser: setup $(AXE_JS)
+	$(BIN)/pytest tests/browser
+
+# Refresh the README's screenshots from the browser tests.
+screenshots: setup $(AXE_JS)
+	AICAREERS_SCREENSHOTS=docs/screenshots $(BIN)/pytest tests/browser/test_flows.py
 
 test: lint typecheck unit
 
@@ -46,6 +59,9 @@ bench: setup
 	$(BIN)/python bench/title_coding.py
 	$(BIN)/python bench/assess_speed.py
 	$(BIN)/python bench/batch_throughput.py
+	$(BIN)/python bench/salary_query.py
+	$(BIN)/python bench/postings_stream.py
+	$(BIN)/python bench/web_speed.py
 
 clean:
 	rm -rf $(VENV) build src/*.egg-info .pytest_cache .mypy_cache .ruff_cache
