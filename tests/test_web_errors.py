@@ -10,7 +10,7 @@ from fastapi.testclient import TestClient
 from markupsafe import escape
 
 from aicareers import errors as core
-from aicareers.web.errors import classify
+from aicareers.web.errors import classify, web_message
 
 from .web_fixtures import client, web_app, web_settings
 
@@ -79,9 +79,15 @@ def test_pages_show_the_message_with_the_same_status(raising: TestClient, name: 
     assert answer.status_code == EXPECTED[name][0]
     assert answer.headers["content-type"].startswith("text/html")
     assert '<a href="/">Home</a>' in answer.text
-    if name != "bug":
-        assert str(escape(str(RAISED[name]))) in answer.text
+    raised = RAISED[name]
+    if isinstance(raised, core.AicareersError):
+        assert str(escape(web_message(raised))) in answer.text
     assert "secret internal detail" not in answer.text
+
+
+def test_an_unknown_id_is_explained_without_the_command_line_hint(raising: TestClient) -> None:
+    message = raising.get("/api/v1/_raise/unknown-career").json()["error"]["message"]
+    assert message == "No career with id 'mlops'. Did you mean: mlops-engineer?"
 
 
 def test_details_help_a_program_recover(raising: TestClient) -> None:

@@ -149,6 +149,15 @@ def _validation_message(details: dict[str, Any]) -> str:
     return "The request is not valid (" + "; ".join(parts) + ")." if parts else "Invalid request."
 
 
+def web_message(exc: core.AicareersError) -> str:
+    """The error's sentence for a browser or API client: an unknown id without the CLI's
+    "Run `aicareers ... list`" hint, which means nothing there."""
+    if isinstance(exc, core.UnknownIdError):
+        hint = f" Did you mean: {', '.join(exc.suggestions)}?" if exc.suggestions else ""
+        return f"No {exc.kind} with id '{exc.given}'.{hint}"
+    return str(exc)
+
+
 def install(app: FastAPI) -> None:
     """Register the handlers that give every error its shape."""
 
@@ -175,7 +184,7 @@ def install(app: FastAPI) -> None:
         status, code, details = classify(exc)
         if status >= 500:
             log.warning("%s: %s", type(exc).__name__, exc)
-        return respond(request, status, code, str(exc), details)
+        return respond(request, status, code, web_message(exc), details)
 
     @app.exception_handler(RequestValidationError)
     async def validation_error(request: Request, exc: RequestValidationError) -> Response:
