@@ -27,6 +27,8 @@ PAGE_ROUTERS = (
     "aicareers.web.routes.home",
     "aicareers.web.routes.account",
     "aicareers.web.routes.careers",
+    "aicareers.web.routes.salaries",
+    "aicareers.web.routes.postings",
     "aicareers.web.routes.assess",
     "aicareers.web.routes.plans",
 )
