@@ -23,13 +23,11 @@ from ...errors import ProfileError, UnknownIdError, UserInputError
 from ...export import FORMATS, MEDIA_TYPES
 from ...export.document import plan_document
 from ...planning import STATUS_FLAGS, Planner, PlanRecord, parse_day, skills_from_text
-from ...store.plans import PLAN_LISTING
-from ..deps import UserDep, WebUser, current_user, get_navigator, get_planner
+from ..deps import UserDep, current_user, get_navigator, get_planner
 from ..templating import render
 
 router = APIRouter()
 
-MAX_ID = 2**63 - 1  # the largest integer a database id column holds
 NOTE_LIMIT = 1000  # characters; a note says what happened, it is not a journal
 NAME_LIMIT = 200
 # The buttons a step offers in each status; the engine still checks every change.
@@ -100,7 +98,7 @@ def create_plan(
 @router.get("/plans/{plan_id:int}")
 def plan_page(request: Request, plan_id: int, user: UserDep) -> Response:
     """One plan: progress, next and overdue steps, and every step by milestone."""
-    record = planner_for(request, user, plan_id).get(plan_id)
+    record = get_planner(request, user).get(plan_id)
     return render(request, "plan.html", plan_context(record))
 
 
@@ -114,7 +112,7 @@ def update_step(
     note: FormField = "",
 ) -> Response:
     """Record progress on a step, then back to the plan (HTMX: just the step and progress)."""
-    p = planner_for(request, user, plan_id)
+    p = get_planner(request, user)
     htmx = request.headers.get("HX-Request") == "true"
     error, status = _apply(p, plan_id, step_id, action, note)
     context = plan_context(p.get(plan_id), error=error, error_step=step_id)
@@ -133,7 +131,7 @@ def export_plan(request: Request, plan_id: int, fmt: str, user: UserDep) -> Resp
     """The plan as a download: Markdown, iCalendar, JSON or CSV."""
     if fmt not in FORMATS:
         raise HTTPException(404, f"Plans export as {', '.join(FORMATS)}; not as '{fmt}'.")
-    p = planner_for(request, user, plan_id)
+    p = get_planner(request, user)
     text = p.export(plan_id, fmt)  # narrowed to ExportFormat by the check above
     career = p.get(plan_id).plan.career
     name = f"aicareers-plan-{plan_id}-{career}.{fmt}"
@@ -156,13 +154,6 @@ def portfolio_zip(request: Request, career_id: str, name: str | None = None) -> 
             archive.writestr(f"{folder}/{file.path}", file.text)
     headers = {"Content-Disposition": f'attachment; filename="{folder}.zip"'}
     return Response(buffer.getvalue(), media_type="application/zip", headers=headers)
-
-
-def planner_for(request: Request, user: WebUser, plan_id: int) -> Planner:
-    """The user's planner; an id no database can hold answers like any plan they lack."""
-    if plan_id > MAX_ID:
-        raise UnknownIdError("plan", str(plan_id), [], PLAN_LISTING)
-    return get_planner(request, user)
 
 
 def parse_hours(value: str) -> float:
