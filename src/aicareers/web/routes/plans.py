@@ -15,8 +15,9 @@ import zipfile
 from typing import Annotated, Any
 from urllib.parse import quote, urlencode
 
-from fastapi import APIRouter, Form, HTTPException, Request
+from fastapi import APIRouter, Form, HTTPException, Query, Request
 from fastapi.responses import RedirectResponse, Response
+from pydantic import BaseModel
 
 from ...engine.plan_model import DEFAULT_HOURS_PER_WEEK, EventStatus, Preferences, StepStatus
 from ...errors import ProfileError, UnknownIdError, UserInputError
@@ -48,34 +49,28 @@ def plans_page(request: Request, user: UserDep) -> Response:
     return render(request, "plans.html", {"records": records, "status_text": STATUS_TEXT})
 
 
+class PlanFields(BaseModel):
+    """The new-plan form's fields, as typed (checked when the plan is built)."""
+
+    career: str = ""
+    skills: str = ""
+    hours_per_week: str = ""
+    start: str = ""
+    free_only: str = ""
+
+
 @router.get("/plans/new")
 def new_plan_page(
-    request: Request,
-    user: UserDep,
-    career: str = "",
-    skills: str = "",
-    hours_per_week: str = "",
-    start: str = "",
-    free_only: str = "",
+    request: Request, user: UserDep, fields: Annotated[PlanFields, Query()]
 ) -> Response:
     """The form for a new plan, filled from the query (as the assessment page links it)."""
-    values = {"career": career, "skills": skills, "hours_per_week": hours_per_week,
-              "start": start, "free_only": free_only}  # fmt: skip
-    return render(request, "plan_new.html", new_plan_context(request, values))
+    return render(request, "plan_new.html", new_plan_context(request, fields.model_dump()))
 
 
 @router.post("/plans")
-def create_plan(
-    request: Request,
-    career: FormField = "",
-    skills: FormField = "",
-    hours_per_week: FormField = "",
-    start: FormField = "",
-    free_only: FormField = "",
-) -> Response:
+def create_plan(request: Request, fields: Annotated[PlanFields, Form()]) -> Response:
     """Build and save a plan, then show it (303); a visitor signs in first and comes back."""
-    values = {"career": career, "skills": skills, "hours_per_week": hours_per_week,
-              "start": start, "free_only": free_only}  # fmt: skip
+    values = fields.model_dump()
     user = current_user(request)
     if user is None:
         # Back to a filled-in form after signing in, so nothing typed or assessed is lost.
@@ -84,11 +79,12 @@ def create_plan(
     p = get_planner(request, user)
     try:
         prefs = Preferences(
-            start=parse_day(start or None, "Start date") or dt.date.today(),
-            hours_per_week=parse_hours(hours_per_week),
-            free_only=bool(free_only),
+            start=parse_day(fields.start or None, "Start date") or dt.date.today(),
+            hours_per_week=parse_hours(fields.hours_per_week),
+            free_only=bool(fields.free_only),
         )
-        record = p.create(career, prefs, skills=skills_from_text(p.catalog, skills))
+        skills = skills_from_text(p.catalog, fields.skills)
+        record = p.create(fields.career, prefs, skills=skills)
     except UserInputError as exc:
         context = new_plan_context(request, values, error=str(exc))
         return render(request, "plan_new.html", context, status_code=422)
