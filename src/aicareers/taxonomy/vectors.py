@@ -66,7 +66,9 @@ def current_model_hash() -> str | None:
 def quantize(vectors: np.ndarray[Any, Any]) -> tuple[np.ndarray[Any, Any], np.ndarray[Any, Any]]:
     """float rows -> (int8 rows, float32 per-row scales) with ``row ~ int8 * scale``."""
     peak = np.abs(vectors).max(axis=1)
-    scale = np.where(peak > 0, peak / 127.0, 1.0).astype(np.float32)
+    scale = (peak / 127.0).astype(np.float32)
+    # A zero row, or one so small that its scale underflows float32, is stored as zeros.
+    scale[scale <= 0] = 1.0
     codes = np.clip(np.rint(vectors / scale[:, None]), -127, 127).astype(np.int8)
     return codes, scale
 
