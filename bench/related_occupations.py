@@ -3,11 +3,13 @@
 For every occupation that has such related occupations, recall@10 = share of them found among
 our 10 most similar occupations. Scored per facet; for the unsupervised fusion (weights fixed
 before looking at this benchmark); for fusion weights tuned on the labels; and for the learned
-re-ranking variants (logistic or gradient-boosted trees, with or without list-wise
-features). Everything the labels shaped is reported in-sample and cross-validated
-by query occupation (5 folds). Writes bench/results/related_occupations.json.
+re-ranking variants (logistic or gradient-boosted trees, with or without the list-wise and the
+graph features). Everything the labels shaped is reported in-sample and cross-validated: by
+query occupation (5 folds) and strictly (a fold's model sees no pair that involves a held-out
+occupation). Writes bench/results/related_occupations.json (only when every variant runs).
 
-    python bench/related_occupations.py [--taxonomy DIR] [--folds 5] [--write-model]
+    python bench/related_occupations.py [--taxonomy DIR] [--folds 5] [--variant NAME]
+        [--write-model]
 
 ``--write-model`` refits the re-ranking on all occupations and regenerates
 src/aicareers/engine/similarity_model.py (then rebuild the table with ``add_similarity``).
@@ -77,14 +79,20 @@ def tuned_cv(zs: Mapping[str, Array], truth: Array, rows: Array, folds: int) -> 
     return total / len(rows)
 
 
-# Re-ranking variants, declared before any run: (learner, list-wise features). The rule, also
-# declared before: ship the variant with the best 5-fold CV recall (symmetric form).
+# Re-ranking variants: (learner, list-wise features, graph features). The first four were
+# declared before any run of v3, the two graph variants for v4 (after the scratch runs that
+# docs/similarity.md lists). The rule: ship the variant with the best 5-fold CV recall of the
+# directed ("asymmetric") form, the form the table has shipped since v4 (v3: symmetric).
 VARIANTS = {
-    "logistic": ("logistic", False),
-    "logistic_listwise": ("logistic", True),
-    "trees": ("trees", False),
-    "trees_listwise": ("trees", True),
+    "logistic": ("logistic", False, False),
+    "logistic_listwise": ("logistic", True, False),
+    "logistic_listwise_graph": ("logistic", True, True),
+    "trees": ("trees", False, False),
+    "trees_listwise": ("trees", True, False),
+    "trees_listwise_graph": ("trees", True, True),
 }
+FORMS = (("symmetric", True), ("asymmetric", False))
+SHIPPED_FORM = "asymmetric"
 
 
 def learned(
@@ -94,36 +102,39 @@ def learned(
     truth: Array,
     rows: Array,
     folds: int,
-    variants: Mapping[str, tuple[str, bool]] = VARIANTS,
+    variants: Mapping[str, tuple[str, bool, bool]] = VARIANTS,
 ) -> tuple[dict[str, Any], dict[str, Any]]:
-    """Each variant's recall in-sample and cross-validated, symmetric (shipped form) and not."""
+    """Each variant's recall in-sample and cross-validated (by query, and strict), both forms."""
     result: dict[str, Any] = {}
     models: dict[str, Any] = {}
-    for label, (learner, listwise) in variants.items():
+    for label, (learner, listwise, graph) in variants.items():
         started = time.perf_counter()
-        model = fit(zs, fused, content, truth, rows, learner, listwise)
+        model = fit(zs, fused, content, truth, rows, learner, listwise, graph)
         models[label] = model
-        entry: dict[str, Any] = {"learner": learner, "listwise": listwise}
+        entry: dict[str, Any] = {"learner": learner, "listwise": listwise, "graph": graph}
         entry["features"] = len(model.features)
-        for form, symmetric in (("symmetric", True), ("asymmetric", False)):
+        for form, symmetric in FORMS:
             ranked = rerank(zs, fused, content, model, symmetric=symmetric)
             entry[form] = {"in_sample": recall_at(ranked, truth, rows)}
-        totals = {"symmetric": 0.0, "asymmetric": 0.0}
-        for held, fold_model in cross_validated_models(
-            zs, fused, content, truth, rows, folds, learner, listwise
-        ):
-            for form, symmetric in (("symmetric", True), ("asymmetric", False)):
-                ranked = rerank(zs, fused, content, fold_model, symmetric=symmetric)
-                totals[form] += recall_at(ranked, truth, held) * len(held)
-        for form, total in totals.items():
-            entry[form]["cv"] = total / len(rows)
+        for key, strict in (("cv", False), ("cv_strict", True)):
+            totals = {form: 0.0 for form, _ in FORMS}
+            for held, fold_model in cross_validated_models(
+                zs, fused, content, truth, rows, folds, learner, listwise, graph, strict
+            ):
+                for form, symmetric in FORMS:
+                    ranked = rerank(zs, fused, content, fold_model, symmetric=symmetric)
+                    totals[form] += recall_at(ranked, truth, held) * len(held)
+            for form, total in totals.items():
+                entry[form][key] = total / len(rows)
         entry["seconds"] = round(time.perf_counter() - started, 1)
         result[label] = entry
         print(label, json.dumps(entry), flush=True)
     return result, models
 
 
-def run(folder: Path | None, folds: int) -> tuple[dict[str, Any], Any]:
+def run(
+    folder: Path | None, folds: int, variants: Mapping[str, tuple[str, bool, bool]] = VARIANTS
+) -> tuple[dict[str, Any], Any]:
     """Every figure of the benchmark, as a JSON-ready dict, and the model fitted on all."""
     taxonomy = Taxonomy.load(folder)
     started = time.perf_counter()
@@ -137,8 +148,8 @@ def run(folder: Path | None, folds: int) -> tuple[dict[str, Any], Any]:
     fused = fuse_z({k: zs[k] for k in shipped}, shipped)
     extended = {**shipped, **{name: 1.0 for name in NEW_FACETS if name in zs}}
     tuned = tune(zs, truth, rows)
-    rerank_result, models = learned(zs, fused, content, truth, rows, folds)
-    best = max(rerank_result, key=lambda label: rerank_result[label]["symmetric"]["cv"])
+    rerank_result, models = learned(zs, fused, content, truth, rows, folds, variants)
+    best = max(rerank_result, key=lambda label: rerank_result[label][SHIPPED_FORM]["cv"])
     result = {
         "benchmark": "O*NET Related Occupations, Primary-Short + Primary-Long, recall@10",
         "occupations_scored": len(rows),
@@ -161,13 +172,16 @@ def run(folder: Path | None, folds: int) -> tuple[dict[str, Any], Any]:
             "labels_shaped": (
                 "the fitted coefficients / trees of every variant (O*NET Primary-Short + "
                 "Primary-Long related occupations as positives among each query's top-100 fusion "
-                "candidates), and the choice of the shipped variant among the four declared ones "
-                "by its 5-fold CV figure. Not shaped by labels: features, candidates, L2 = 1, "
-                "tree settings, fold split (seed 0)."
+                "candidates), the choice of the shipped variant by its 5-fold CV figure, and "
+                "the choice of the v4 graph feature families among those tried in scratch runs "
+                "(docs/similarity.md). Not shaped by labels: candidates, L2 = 1, tree settings, "
+                "fold split (seed 0)."
             ),
             "note": (
-                "re-ranking of the fusion's top-100 candidates; symmetric = the shipped form "
-                "(logits of i->j and j->i averaged); CV folds by query occupation"
+                "re-ranking of the fusion's top-100 candidates; asymmetric = the shipped form "
+                "since v4 (row i ranks i->j), symmetric = logits of i->j and j->i averaged (v3); "
+                "cv: folds by query occupation; cv_strict: a fold's model also never sees a pair "
+                "whose candidate is a held-out occupation"
             ),
             "tree_settings": TREE_SETTINGS,
             "folds": folds,
@@ -195,19 +209,20 @@ def table(result: Mapping[str, Any]) -> str:
     ]
     for label, entry in rerank_result["variants"].items():
         shipped = " (shipped)" if label == rerank_result["shipped"] else ""
-        for form in ("symmetric", "asymmetric"):
-            name = f"re-rank {label}, {form}{shipped if form == 'symmetric' else ''}"
+        for form, _ in FORMS:
+            name = f"re-rank {label}, {form}{shipped if form == SHIPPED_FORM else ''}"
             rows.append((f"{name}, in-sample", entry[form]["in_sample"]))
             rows.append((f"{name}, {folds}-fold CV", entry[form]["cv"]))
+            rows.append((f"{name}, {folds}-fold CV strict", entry[form]["cv_strict"]))
     return "\n".join(
         ["| what | recall@10 |", "|---|---|"] + [f"| {w} | {r:.3f} |" for w, r in rows]
     )
 
 
 def shipped_cv(result: Mapping[str, Any]) -> float:
-    """The shipped variant's cross-validated (symmetric) recall."""
+    """The shipped variant's cross-validated recall in the shipped form."""
     rerank_result = result["learned_rerank"]
-    return float(rerank_result["variants"][rerank_result["shipped"]]["symmetric"]["cv"])
+    return float(rerank_result["variants"][rerank_result["shipped"]][SHIPPED_FORM]["cv"])
 
 
 def main() -> None:
@@ -215,18 +230,27 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--taxonomy", type=Path, help="artifact folder (default: the shipped one)")
     parser.add_argument("--folds", type=int, default=5)
-    parser.add_argument("--out", type=Path, default=RESULTS)
+    parser.add_argument("--out", type=Path, help=f"results file (with all variants: {RESULTS})")
     parser.add_argument("--write-model", action="store_true", help="regenerate the model table")
+    parser.add_argument(
+        "--variant",
+        action="append",
+        choices=sorted(VARIANTS),
+        help="run only this re-ranking variant (repeatable; default: all, about 15 min)",
+    )
     args = parser.parse_args()
-    result, model = run(args.taxonomy, args.folds)
+    chosen = {name: VARIANTS[name] for name in args.variant or VARIANTS}
+    result, model = run(args.taxonomy, args.folds, chosen)
     print(table(result))
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+    out = args.out or (None if args.variant else RESULTS)
+    if out is not None:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
     if args.write_model:
         note = (
             "Fitted on O*NET's Primary-Short/Long Related Occupations of all "
             f"{result['occupations_scored']} occupations that have\nthem (the labels shaped it).\n"
-            f"Cross-validated recall@10 ({args.folds}-fold by occupation): "
+            f"Cross-validated recall@10 ({args.folds}-fold by query occupation, directed): "
             f"{shipped_cv(result):.3f}."
         )
         MODEL_MODULE.write_text(render_model(model, note), encoding="utf-8")

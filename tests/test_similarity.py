@@ -11,12 +11,13 @@ from click.testing import CliRunner
 
 from aicareers.cli import occupations as occupations_cli
 from aicareers.cli.app import AicareersGroup
-from aicareers.engine.occupation_facets import OccupationContent, tokens
+from aicareers.engine.occupation_facets import OccupationContent, facets, tokens
 from aicareers.engine.similarity import (
     LEVELS,
     OccupationSimilarity,
     build_table,
     calibrate,
+    fuse_z,
 )
 from aicareers.errors import UnknownIdError
 
@@ -71,7 +72,7 @@ def test_occupations_missing_facets_still_get_neighbours(similarity: OccupationS
     assert similarity.top("47-2199.00", 1)[0][0][:2] == "47"
 
 
-def test_scores_are_calibrated_and_symmetric(similarity: OccupationSimilarity) -> None:
+def test_fusion_scores_are_calibrated_and_symmetric(similarity: OccupationSimilarity) -> None:
     for a in CODES:
         assert similarity.score(a, a) == 1.0
         for b in CODES:
@@ -108,6 +109,21 @@ def test_calibration_is_monotone_with_the_documented_scale() -> None:
     ranked = np.sort(scores[upper])[::-1]
     assert ranked[len(ranked) // 100 - 1] == pytest.approx(0.5, abs=0.01)
     assert ranked[len(ranked) // 2] == pytest.approx(0.075, abs=0.01)
+
+
+def test_calibration_of_a_directed_ranking_grades_ordered_pairs() -> None:
+    rng = np.random.default_rng(2)
+    ranked = rng.normal(size=(40, 40))  # i -> j differs from j -> i
+    np.fill_diagonal(ranked, np.nan)
+    scores = calibrate(ranked)
+    off = ~np.eye(40, dtype=bool)
+    order = np.argsort(ranked[off])
+    assert np.all(np.diff(scores[off][order]) >= 0)
+    assert np.all(np.diag(scores) == 1.0)
+    assert not np.array_equal(scores, scores.T)
+    # Scale over the 1,560 ordered pairs: the top 1 % score about 0.5.
+    top = np.sort(scores[off])[::-1]
+    assert top[len(top) // 100 - 1] == pytest.approx(0.5, abs=0.01)
 
 
 def test_unknown_code_suggests_close_codes(similarity: OccupationSimilarity) -> None:
@@ -211,7 +227,27 @@ def test_a_learned_rerank_keeps_the_api_and_orders_by_its_features() -> None:
     for code in CODES:
         assert all(other[:2] == code[:2] for other, _ in learned.top(code, 2))
         assert learned.score(code, code) == 1.0
-    assert learned.score(CODES[0], CODES[3]) == learned.score(CODES[3], CODES[0])
+
+
+def test_the_learned_table_is_directed_and_follows_the_model_row_by_row() -> None:
+    from aicareers.engine.similarity import row_z
+    from aicareers.engine.similarity_rerank import RerankModel, rerank
+
+    # tasks_rr is the rank of j in i's own tasks row: it differs from j's view of i.
+    model = RerankModel(("tasks_rr", "soc_major"), (0.0, 0.0), (1.0, 1.0), (2.0, 1.0), -1.0)
+    weights = {"tasks": 1.0, "titles": 1.0, "soc": 0.5}
+    found = content()
+    learned = OccupationSimilarity(build_table(found, weights, model))
+    zs = {name: row_z(f) for name, f in facets(found).items()}
+    fused = fuse_z({k: zs[k] for k in weights}, weights)
+    directed = rerank(zs, fused, found, model)
+    both = rerank(zs, fused, found, model, symmetric=True)
+    np.testing.assert_allclose(both, (directed + directed.T) / 2)
+    assert not np.allclose(np.nan_to_num(directed), np.nan_to_num(directed.T))
+    for i, code in enumerate(CODES):
+        logits = np.nan_to_num(directed[i], nan=-np.inf)
+        listed = [CODES.index(c) for c, _ in learned.top(code, 5)]
+        assert listed == sorted(listed, key=lambda j: -logits[j])
 
 
 def test_a_model_needing_absent_features_is_refused() -> None:
@@ -243,7 +279,7 @@ def test_numpy_tree_predictor_matches_scikit_learn() -> None:
     np.testing.assert_array_equal(again.logits(probe), model.logits(probe))
 
 
-def test_a_tree_rerank_is_symmetric_and_refuses_absent_features() -> None:
+def test_a_tree_rerank_keeps_families_and_refuses_absent_features() -> None:
     from aicareers.engine.similarity_rerank import NODE_DTYPE, TreeModel
 
     # One stump that trusts only SOC structure: neighbours must share the SOC major group.
@@ -257,7 +293,7 @@ def test_a_tree_rerank_is_symmetric_and_refuses_absent_features() -> None:
     for code in CODES:
         assert all(other[:2] == code[:2] for other, _ in learned.top(code, 2))
         assert learned.score(code, code) == 1.0
-    assert (table.scores == table.scores.T).all()
+    assert (table.scores == table.scores.T).all()  # its one feature is symmetric
     absent = TreeModel(("embed_task_mean_best_gap",), nodes[1:2], np.array([0]), 0.0)
     with pytest.raises(ValueError, match="embed_task_mean_best_gap"):
         build_table(content(), {"tasks": 1.0}, absent)

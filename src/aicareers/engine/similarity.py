@@ -3,11 +3,13 @@
 Pure: takes ``OccupationContent`` (plain lists and arrays read from the taxonomy) and returns
 values. O*NET's Related Occupations are never an input; they are the benchmark's ground truth.
 
-Calibration: a score is how rare a pair this close is among all pairs of distinct occupations.
-With ``p`` the fraction of pairs at least as similar, ``score = -log10(p) / 4`` clipped to
-[0, 1): 0.25 = top 10 % of pairs, 0.5 = top 1 % (about an occupation's 10th-nearest
-neighbour), 0.75 = top 0.1 %; a typical unrelated pair (p near 0.5) scores under 0.08, and
-only an occupation with itself scores 1.
+The shipped similarity is directed: ``score(a, b)`` says how related ``b`` is to ``a``, seen
+from ``a`` (the order of ``a``'s list), and may differ from ``score(b, a)``, as O*NET's own
+related lists do. Calibration: a score is how rare a pair this close is among all ordered pairs
+of distinct occupations. With ``p`` the fraction of pairs at least as similar,
+``score = -log10(p) / 4`` clipped to [0, 1): 0.25 = top 10 % of pairs, 0.5 = top 1 % (about
+an occupation's 10th-nearest neighbour), 0.75 = top 0.1 %; a typical unrelated pair (p near
+0.5) scores under 0.08, and only an occupation with itself scores 1.
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ from .similarity_rerank import Model, rerank
 Array = np.ndarray[Any, Any]
 
 # Bump when facets, weights or calibration change, so a stored table is recomputed.
-METHOD_VERSION = 3
+METHOD_VERSION = 4
 NEIGHBOURS = 50
 DECADE = 0.25  # score gained per tenfold rarer pair
 LEVELS = 255  # stored scores are uint8: score * 255
@@ -101,11 +103,15 @@ def fuse(content: OccupationContent, weights: Mapping[str, float]) -> Array:
     return fuse_z(zs, weights)
 
 
-def calibrate(fused: Array) -> Array:
-    """Fused similarities -> scores in [0, 1) by tail rarity among all distinct pairs."""
-    n = fused.shape[0]
-    upper = np.triu_indices(n, k=1)
-    values = np.nan_to_num(fused[upper], nan=-np.inf)
+def calibrate(ranked: Array) -> Array:
+    """Similarities of ``i -> j`` -> scores in [0, 1) by tail rarity among all ordered pairs.
+
+    Ordered pairs, because the shipped ranking is directed (``ranked[i, j]`` need not equal
+    ``ranked[j, i]``); a symmetric input gives a symmetric result.
+    """
+    n = ranked.shape[0]
+    off = ~np.eye(n, dtype=bool)
+    values = np.nan_to_num(ranked[off], nan=-np.inf)
     order = np.argsort(-values, kind="stable")
     rank = np.empty(len(values), dtype=np.float64)
     rank[order] = np.arange(1, len(values) + 1)
@@ -114,10 +120,8 @@ def calibrate(fused: Array) -> Array:
     first = np.searchsorted(-sorted_values, -values, side="left") + 1
     rank = np.minimum(rank, first)
     score = np.clip(-np.log10(rank / len(values)) * DECADE, 0.0, (LEVELS - 1) / LEVELS)
-    scores = np.zeros((n, n), dtype=np.float64)
-    scores[upper] = score
-    scores = scores + scores.T
-    np.fill_diagonal(scores, 1.0)
+    scores = np.ones((n, n), dtype=np.float64)
+    scores[off] = score
     return scores
 
 
@@ -172,7 +176,10 @@ class OccupationSimilarity:
         return found
 
     def score(self, code_a: str, code_b: str) -> float:
-        """Calibrated similarity in [0, 1]: 1 itself, 0.5 top 1 % of pairs, ~0 unrelated."""
+        """How related ``code_b`` is to ``code_a`` (directed), calibrated to [0, 1].
+
+        1 for itself, 0.5 the top 1 % of pairs, near 0 unrelated.
+        """
         return float(self.table.scores[self.index(code_a), self.index(code_b)]) / LEVELS
 
     def top(self, code: str, k: int = 10) -> list[tuple[str, float]]:

@@ -3,7 +3,8 @@
 The unsupervised fusion proposes candidates; this module turns each pair (query ``i``,
 candidate ``j``) into features (every facet's row z-score, its reciprocal rank in ``i``'s row
 and in ``j``'s row, log rank, whether the facet is missing; list-wise features that place ``j``
-among ``i``'s other candidates; shared SOC groups, job-zone gap, "All Other" flags) and scores
+among ``i``'s other candidates; hubness and shared neighbours in the facets' nearest-neighbour
+graphs (``similarity_graph``); shared SOC groups, job-zone gap, "All Other" flags) and scores
 them with a model: a logistic ``RerankModel`` or gradient-boosted trees (``TreeModel``). The
 model was fitted on O*NET's Related Occupations (see docs/similarity.md and
 ``taxonomy/similarity_learn.py``); it is a table of numbers here, so the runtime needs numpy only.
@@ -20,6 +21,7 @@ from typing import Any
 import numpy as np
 
 from .occupation_facets import OccupationContent
+from .similarity_graph import graph_planes
 
 Array = np.ndarray[Any, Any]
 
@@ -186,6 +188,7 @@ def feature_planes(
         ranks = row_ranks(z)
         yield from _facet_planes(name, z, ranks)
         yield from _listwise_planes(name, z, chosen)
+        yield from graph_planes(name, z, ranks)
         if name != "fused":
             top += ranks < TOP
     # How many facets put j in i's top 10, and i in j's.
@@ -243,9 +246,14 @@ def rerank(
     fused: Array,
     content: OccupationContent,
     model: Model,
-    symmetric: bool = True,
+    symmetric: bool = False,
 ) -> Array:
-    """(n, n) learned logits (NaN on the diagonal), symmetrised unless told otherwise."""
+    """(n, n) learned logits of ``i -> j`` (NaN on the diagonal); ``symmetric`` averages both ways.
+
+    The shipped form is directed: row ``i`` ranks what is related *to i*, as O*NET's lists do
+    (only 54 % of their related pairs are listed both ways). Averaging both directions costs
+    recall (docs/similarity.md) and is kept only for comparison.
+    """
     chosen = candidates(fused)
     scored = chosen | chosen.T
     if isinstance(model, TreeModel):
@@ -259,7 +267,6 @@ def rerank(
     else:
         logit = _logistic(zs, fused, content, model)
     logit = np.where(scored, logit, logit - OUTSIDE)
-    # The model scores i -> j; a similarity is symmetric, so average both directions.
     result: Array = (logit + logit.T) / 2 if symmetric else logit
     np.fill_diagonal(result, np.nan)
     return result

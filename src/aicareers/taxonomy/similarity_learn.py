@@ -20,6 +20,7 @@ from typing import Any
 import numpy as np
 
 from ..engine.occupation_facets import OccupationContent
+from ..engine.similarity_graph import HUB_FACETS
 from ..engine.similarity_rerank import (
     NODE_DTYPE,
     Model,
@@ -46,11 +47,18 @@ TREE_SETTINGS: dict[str, Any] = {
 }
 LISTWISE_SUFFIXES = ("_best_gap", "_cand_z")
 LISTWISE = ("top_count", "top_count_T")
+GRAPH_MARKS = ("_indeg", "_colmean_j", "_snn", "_nbrz")
 
 
 def is_listwise(name: str) -> bool:
     """Whether a feature places a pair among the query's other candidates (added in v3)."""
     return name in LISTWISE or name.endswith(LISTWISE_SUFFIXES)
+
+
+def is_graph(name: str) -> bool:
+    """Whether a feature comes from a facet's nearest-neighbour graph (added in v4)."""
+    facet_first = name.startswith(tuple(f"{facet}_" for facet in HUB_FACETS))
+    return facet_first and any(mark in name for mark in GRAPH_MARKS)
 
 
 def related_truth(taxonomy: Taxonomy) -> Array:
@@ -69,15 +77,18 @@ def training_pairs(
     content: OccupationContent,
     queries: Array,
     listwise: bool = True,
+    graph: bool = True,
 ) -> tuple[Array, Array, list[str]]:
     """Features of (query, candidate) pairs: the queries' fusion candidates."""
     qi, cj = np.nonzero(candidates(fused)[queries])
     rows = queries[qi]
     x, names = pair_features(zs, fused, content, rows, cj)
-    if not listwise:
-        keep = [k for k, name in enumerate(names) if not is_listwise(name)]
-        x, names = x[:, keep], [names[k] for k in keep]
-    return x, np.stack([rows, cj], axis=1), names
+    keep = [
+        k
+        for k, name in enumerate(names)
+        if (listwise or not is_listwise(name)) and (graph or not is_graph(name))
+    ]
+    return x[:, keep], np.stack([rows, cj], axis=1), [names[k] for k in keep]
 
 
 def fit_logistic(x: Array, y: Array, names: list[str], l2: float = L2) -> RerankModel:
@@ -139,12 +150,19 @@ def fit(
     queries: Array,
     learner: str = "trees",
     listwise: bool = True,
+    graph: bool = True,
+    unseen: Array | None = None,
 ) -> Model:
     """The model fitted on ``queries``' candidate pairs (positives: their related occupations).
 
-    ``learner`` is "trees" or "logistic"; ``listwise`` adds the list-wise features.
+    ``learner`` is "trees" or "logistic"; ``listwise`` and ``graph`` add those feature groups.
+    Pairs whose candidate is in ``unseen`` are left out, so the model learns nothing about
+    those occupations as related ones either (the strict cross-validation).
     """
-    x, pairs, names = training_pairs(zs, fused, content, queries, listwise)
+    x, pairs, names = training_pairs(zs, fused, content, queries, listwise, graph)
+    if unseen is not None:
+        keep = ~np.isin(pairs[:, 1], unseen)
+        x, pairs = x[keep], pairs[keep]
     y = truth[pairs[:, 0], pairs[:, 1]].astype(np.float64)
     if learner == "trees":
         return fit_trees(x, y, names)
@@ -166,13 +184,22 @@ def cross_validated_models(
     folds: int = 5,
     learner: str = "trees",
     listwise: bool = True,
+    graph: bool = True,
+    strict: bool = False,
 ) -> list[tuple[Array, Model]]:
-    """``(held-out queries, the model fitted without them)`` per fold."""
+    """``(held-out queries, the model fitted without them)`` per fold.
+
+    By query (default): a fold's model never sees its queries' lists. ``strict``: nor any
+    pair whose candidate is a held-out occupation, so nothing about those occupations' place
+    in other lists is learned either.
+    """
     parts = folds_of(queries, folds)
     result = []
     for i, held in enumerate(parts):
         train = np.sort(np.concatenate([p for j, p in enumerate(parts) if j != i]))
-        result.append((held, fit(zs, fused, content, truth, train, learner, listwise)))
+        unseen = held if strict else None
+        model = fit(zs, fused, content, truth, train, learner, listwise, graph, unseen)
+        result.append((held, model))
     return result
 
 
