@@ -50,6 +50,15 @@ def test_generic_words_alone_are_not_skills() -> None:
     assert found("research and design and marketing") == []
 
 
+def test_requirements_count_for_product_work_only_when_they_are_written() -> None:
+    # Compliance officers and nurses meet requirements all day; that is not product management.
+    assert found("Kept the plant within regulatory requirements") == []
+    assert found("Led requirements gathering and wrote user stories") == [
+        (("product-management",), "requirements gathering"),
+        (("product-management",), "user stories"),
+    ]
+
+
 def test_extract_skills_quotes_and_confidence() -> None:
     text = "SKILLS\nPython, SQL\n\nI used Python at work."
     skills = extract_skills(text, VOCAB, skills_sections=[(0, 19)])

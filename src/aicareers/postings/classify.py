@@ -46,10 +46,10 @@ TEXT_BASE, TEXT_STEP, TEXT_CAP, TEXT_MIN_MENTIONS, TEXT_MIN_COVERAGE = 0.5, 0.05
 TEXT_MIN_AI_MENTIONS = 2
 OTHER_BASE, OTHER_STEP = 0.95, 0.1
 TITLE_CACHE = 16_384  # distinct titles remembered per process (a few MB; titles repeat)
-# Skill aliases that in a posting are boilerplate, not a skill asked for: the "Requirements"
-# heading (half the development postings; read as product management), "delivery",
-# "flexibility" among the benefits, "privacy" in the privacy notice.
-BOILERPLATE = frozenset({"requirements", "delivery", "flexibility", "privacy"})
+# Skill aliases that in a posting are boilerplate, not a skill asked for: "delivery",
+# "flexibility" among the benefits, "privacy" in the privacy notice. (Bare "requirements", the
+# heading of half the development postings, is no longer an alias of product management.)
+BOILERPLATE = frozenset({"delivery", "flexibility", "privacy"})
 
 WORD = re.compile(r"[a-z0-9+#]+")
 DOTTED_AI = re.compile(r"\ba\.i\.?")
