@@ -365,3 +365,30 @@ def test_every_form_input_has_a_label(client: TestClient, path: str) -> None:
         assert named, f"{path}: {control} has no label"
     if path != "/careers/mlops-engineer":
         assert parser.controls
+
+
+def test_the_first_chart_of_a_career_is_drawn_off_the_event_loop(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import asyncio
+    import threading
+
+    from aicareers.web.routes import careers
+
+    threads: list[int] = []
+
+    def drawing(nav: Navigator, career_id: str) -> None:
+        threads.append(threading.get_ident())
+
+    monkeypatch.setattr(careers, "career_market", drawing)
+    monkeypatch.setattr(careers, "_DRAWN", set())
+    nav = Navigator()
+
+    async def twice() -> int:
+        await careers.market_section(nav, "mlops-engineer")  # a miss: a worker thread
+        await careers.market_section(nav, "mlops-engineer")  # a hit: inline
+        return threading.get_ident()
+
+    loop_thread = asyncio.run(twice())
+    assert threads[0] != loop_thread
+    assert threads[1] == loop_thread

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 from markupsafe import Markup
+from starlette.concurrency import run_in_threadpool
 
 from ...errors import AicareersError, UnknownIdError, UserInputError
 from ...service import Navigator
@@ -114,6 +115,20 @@ def career_market(nav: Navigator, career_id: str) -> CareerMarket | None:
     return CareerMarket(report, chart)
 
 
+_DRAWN: set[tuple[Navigator, str]] = set()  # the (navigator, career) pairs already cached
+
+
+async def market_section(nav: Navigator, career_id: str) -> CareerMarket | None:
+    """``career_market`` for an async page: the first, uncached call (reading the salary data
+    and drawing with matplotlib, about a second) runs in a worker thread, so the event loop
+    keeps answering other requests meanwhile; later calls are cache hits and stay inline."""
+    if (nav, career_id) in _DRAWN:
+        return career_market(nav, career_id)
+    market = await run_in_threadpool(career_market, nav, career_id)
+    _DRAWN.add((nav, career_id))
+    return market
+
+
 def _named(page: CareerPage, attribute: str) -> list[Link]:
     """The certifications or resources the career's break-in steps name, each once."""
     found: dict[str, Link] = {}
@@ -133,7 +148,7 @@ async def career_detail(request: Request, career_id: str, nav: NavigatorDep) -> 
         missing = {"given": exc.given, "suggestions": [cards[i] for i in exc.suggestions]}
         return render(request, "careers_missing.html", missing, status_code=404)
     context = {
-        "page": page, "market": career_market(nav, page.id),
+        "page": page, "market": await market_section(nav, page.id),
         "certifications": _named(page, "certifications"), "resources": _named(page, "resources"),
     }  # fmt: skip
     return render(request, "careers_detail.html", context)
