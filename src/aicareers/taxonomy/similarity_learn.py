@@ -186,14 +186,15 @@ def cross_validated_models(
     listwise: bool = True,
     graph: bool = True,
     strict: bool = False,
+    seed: int = 0,
 ) -> list[tuple[Array, Model]]:
     """``(held-out queries, the model fitted without them)`` per fold.
 
     By query (default): a fold's model never sees its queries' lists. ``strict``: nor any
     pair whose candidate is a held-out occupation, so nothing about those occupations' place
-    in other lists is learned either.
+    in other lists is learned either. ``seed`` draws the split.
     """
-    parts = folds_of(queries, folds)
+    parts = folds_of(queries, folds, seed)
     result = []
     for i, held in enumerate(parts):
         train = np.sort(np.concatenate([p for j, p in enumerate(parts) if j != i]))
