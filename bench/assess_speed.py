@@ -87,16 +87,20 @@ def cold_parts() -> dict[str, Any]:
         import onnxruntime  # noqa: F401
         import tokenizers  # noqa: F401
 
-        from aicareers.engine.assess import Assessor
-        from aicareers.engine.semantic_skills import SemanticSkillMatcher
-        from aicareers.engine.titles import TitleCoder
-        from aicareers.engine.vocabulary import Vocabulary
+        from aicareers.build.similarity import load_similarity
+        from aicareers.engine.assessment.assess import Assessor
+        from aicareers.engine.assessment.semantic_skills import SemanticSkillMatcher
+        from aicareers.engine.assessment.vocabulary import Vocabulary
+        from aicareers.engine.occupations.titles import TitleCoder
         from aicareers.knowledge import default_catalog
         from aicareers.knowledge.space import default_space
-        from aicareers.runtime import _occupation_interests, _skill_matcher, load_title_coder
         from aicareers.semantic import Encoder
+        from aicareers.service.runtime import (
+            _occupation_interests,
+            _skill_matcher,
+            load_title_coder,
+        )
         from aicareers.taxonomy.model import Taxonomy
-        from aicareers.taxonomy.similarity_build import load_similarity
     with span(parts, "catalog (default_catalog)"):
         catalog = default_catalog()
     with span(parts, "career space + vocabulary"):
@@ -139,8 +143,8 @@ def cold_total(semantic: bool) -> dict[str, Any]:
     """``load_assessor`` in one call (imports included), then one first assessment."""
     out: dict[str, Any] = {}
     with span(out, "load_assessor"):
-        from aicareers.intake import profile_from_inputs
-        from aicareers.runtime import load_assessor
+        from aicareers.service.intake import profile_from_inputs
+        from aicareers.service.runtime import load_assessor
 
         assessor = load_assessor(semantic=semantic)
     out["peak_rss_mb_after_load"] = rss_mb()
@@ -171,7 +175,7 @@ def percentile(values: list[float], q: float) -> float:
 
 def warm(assessor: Any, texts: list[str], repeats: int) -> dict[str, Any]:
     """p50/p95 of assess alone and of parse + assess over ``texts`` x ``repeats``."""
-    from aicareers.intake import profile_from_inputs
+    from aicareers.service.intake import profile_from_inputs
 
     def parse(text: str) -> Any:
         return profile_from_inputs(data=text.encode(), filename="resume.txt")
@@ -228,7 +232,7 @@ def _function_times(stats: pstats.Stats, calls_per: int) -> dict[str, Any]:
 
 def profile(assessor: Any, texts: list[str]) -> dict[str, Any]:
     """cProfile top 15 of one warm assessment, and per-step cumulative times over all texts."""
-    from aicareers.intake import profile_from_inputs
+    from aicareers.service.intake import profile_from_inputs
 
     def run_one(text: str) -> None:
         assessor.assess(profile_from_inputs(data=text.encode(), filename="resume.txt"))
@@ -312,7 +316,7 @@ def main() -> None:
     result["cold_total_semantic"] = in_child("--cold-total", "semantic")
     result["cold_total_no_semantic"] = in_child("--cold-total", "plain")
 
-    from aicareers.runtime import load_assessor
+    from aicareers.service.runtime import load_assessor
 
     sets = {"template": template_resumes(args.texts), "posting": posting_resumes(args.texts)}
     runs: dict[str, Any] = {}

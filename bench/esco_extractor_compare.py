@@ -124,9 +124,9 @@ def esco_worker(texts_file: str, model: str) -> dict[str, Any]:
 
 def ours_worker(texts_file: str) -> dict[str, Any]:
     """Full assessment and the skills-only path, warm, over the same texts."""
-    from aicareers.engine.skills import extract_skills, merge
-    from aicareers.intake import profile_from_inputs
-    from aicareers.runtime import load_assessor
+    from aicareers.engine.assessment.skills import extract_skills, merge
+    from aicareers.service.intake import profile_from_inputs
+    from aicareers.service.runtime import load_assessor
 
     texts: list[str] = json.loads(Path(texts_file).read_text("utf-8"))
     assessor, construct = timed(load_assessor, True)

@@ -26,12 +26,8 @@ from typing import Any
 
 import numpy as np
 
-from aicareers.engine.occupation_facets import facets
-from aicareers.engine.similarity import DEFAULT_WEIGHTS, fuse_z, row_z
-from aicareers.engine.similarity_rerank import rerank
-from aicareers.taxonomy import Taxonomy
-from aicareers.taxonomy.similarity_build import content_from
-from aicareers.taxonomy.similarity_learn import (
+from aicareers.build.similarity import content_from
+from aicareers.build.similarity_learn import (
     TREE_SETTINGS,
     cross_validated_models,
     fit,
@@ -39,6 +35,10 @@ from aicareers.taxonomy.similarity_learn import (
     related_truth,
     render_model,
 )
+from aicareers.engine.occupations.facets import facets
+from aicareers.engine.occupations.similarity import DEFAULT_WEIGHTS, fuse_z, row_z
+from aicareers.engine.occupations.similarity_rerank import rerank
+from aicareers.taxonomy import Taxonomy
 
 GRID = (0.0, 0.5, 1.0, 2.0)
 RESULTS = Path(__file__).parent / "results" / "related_occupations.json"

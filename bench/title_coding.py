@@ -20,7 +20,7 @@ from typing import Any
 
 import numpy as np
 
-from aicareers.engine.titles import TitleCoder
+from aicareers.engine.occupations.titles import TitleCoder
 from aicareers.taxonomy import Taxonomy
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
@@ -106,7 +106,7 @@ def main() -> None:
     alternates = [i for i, kind in enumerate(titles.kind) if kind == "alternate"]
     sample = np.random.default_rng(2026).choice(alternates, SAMPLE, replace=False)
     heldout = [(titles.texts[i], codes[titles.occupation[i]]) for i in sorted(sample)]
-    from aicareers.engine.title_words import canonical
+    from aicareers.engine.occupations.title_words import canonical
 
     unseen = [(t, c) for t, c in heldout if canonical(t) not in held.index.exact]
     results = {

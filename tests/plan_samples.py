@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from aicareers.engine.plan_model import (
+from aicareers.engine.plans.model import (
     ChallengeNote,
     EventStatus,
     Milestone,

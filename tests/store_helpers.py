@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from aicareers.engine.plan_model import Milestone, Plan, PlanStep, Preferences, StepResource
+from aicareers.engine.plans.model import Milestone, Plan, PlanStep, Preferences, StepResource
 
 START = dt.date(2026, 3, 2)
 COURSE = StepResource(id="course", name="A course", url="https://example.org", free=True)

@@ -15,7 +15,7 @@ import os
 import sys
 import time
 
-from aicareers.engine.plan_model import EventStatus
+from aicareers.engine.plans.model import EventStatus
 from aicareers.store import Store
 
 STEPS = ("learn-1", "learn-2", "learn-3", "project-portfolio")

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from aicareers.engine.assess import Assessor
-from aicareers.engine.report import assessment_json
-from aicareers.intake import profile_from_inputs
-from aicareers.runtime import load_assessor
+from aicareers.engine.assessment.assess import Assessor
+from aicareers.engine.assessment.report import assessment_json
+from aicareers.service.intake import profile_from_inputs
+from aicareers.service.runtime import load_assessor
 
 from .conftest import Invoke
 

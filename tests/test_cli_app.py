@@ -10,7 +10,7 @@ import sys
 import click
 import pytest
 
-import aicareers.service as service
+import aicareers.service.catalog as service
 from aicareers import __version__
 from aicareers.cli import cli
 from aicareers.errors import CatalogError

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from aicareers.service import RESOURCE_KINDS
+from aicareers.service.catalog import RESOURCE_KINDS
 
 from .conftest import Invoke
 
@@ -159,7 +159,7 @@ def test_catalog_text_is_printed_as_written_not_as_markup(invoke: Invoke) -> Non
     import msgspec
 
     from aicareers.knowledge import default_catalog
-    from aicareers.service import Navigator
+    from aicareers.service.catalog import Navigator
 
     catalog = default_catalog()
     odd = "Odd [bold]text[/bold] with [1] and :robot: in it."

@@ -10,7 +10,7 @@ import pytest
 from fpdf import FPDF
 from pypdf import PdfReader, PdfWriter
 
-from aicareers.engine.documents import read_document
+from aicareers.engine.profile.documents import read_document
 from aicareers.errors import (
     CorruptDocumentError,
     DocumentError,

@@ -5,8 +5,8 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from aicareers.engine.documents import detect_sections, read_document
-from aicareers.engine.documents.normalize import normalize_text
+from aicareers.engine.profile.documents import detect_sections, read_document
+from aicareers.engine.profile.documents.normalize import normalize_text
 from aicareers.errors import DocumentError
 
 MAGIC = st.sampled_from([b"", b"%PDF-1.7\n", b"PK\x03\x04", b"{", b"\xff\xfe", b"\xef\xbb\xbf"])

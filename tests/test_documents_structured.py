@@ -8,9 +8,9 @@ import zipfile
 
 import pytest
 
-from aicareers.engine.documents import read_document, read_linkedin
-from aicareers.engine.documents.sections import section_text
-from aicareers.engine.profile import Education, Location, Position
+from aicareers.engine.profile.documents import read_document, read_linkedin
+from aicareers.engine.profile.documents.sections import section_text
+from aicareers.engine.profile.model import Education, Location, Position
 from aicareers.errors import CorruptDocumentError, EmptyDocumentError, UnsupportedDocumentError
 
 RESUME = {

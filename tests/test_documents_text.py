@@ -6,10 +6,15 @@ from pathlib import Path
 
 import pytest
 
-from aicareers.engine.documents import decode_text, detect_sections, read_document, read_text
-from aicareers.engine.documents.normalize import normalize_text
-from aicareers.engine.documents.sections import heading_kind, section_text
-from aicareers.engine.profile import Position
+from aicareers.engine.profile.documents import (
+    decode_text,
+    detect_sections,
+    read_document,
+    read_text,
+)
+from aicareers.engine.profile.documents.normalize import normalize_text
+from aicareers.engine.profile.documents.sections import heading_kind, section_text
+from aicareers.engine.profile.model import Position
 from aicareers.errors import DocumentTooLargeError, EmptyDocumentError, UndecodableTextError
 
 RESUMES = Path(__file__).parent / "fixtures" / "resumes"

@@ -12,8 +12,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from aicareers.engine.plan_model import Plan, Progress, ProgressEvent
-from aicareers.engine.progress import summarize
+from aicareers.engine.plans.model import Plan, Progress, ProgressEvent
+from aicareers.engine.plans.progress import summarize
 from aicareers.errors import UserInputError
 from aicareers.export import FORMATS, export_plan
 from aicareers.export.document import plan_document

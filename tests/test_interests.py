@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from aicareers.engine.interests import QUIZ, interests_from_scores, score_quiz
-from aicareers.engine.profile import Interests
+from aicareers.engine.profile.interests import QUIZ, interests_from_scores, score_quiz
+from aicareers.engine.profile.model import Interests
 from aicareers.errors import ProfileError
 
 

@@ -18,9 +18,9 @@ from typing import Any
 import numpy as np
 import pytest
 
+from aicareers.build.market import build, draft_role
 from aicareers.errors import UnknownIdError
 from aicareers.knowledge import default_catalog
-from aicareers.market.build import build, draft_role
 from aicareers.market.dataset import PARQUET, SalaryData, load_salaries
 from aicareers.market.errors import (
     FilterError,

@@ -11,15 +11,15 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from aicareers.engine.plan_builder import (
+from aicareers.engine.plans.build import (
     MAX_HOURS_PER_WEEK,
     MIN_HOURS_PER_WEEK,
     build_plan,
     check_preferences,
     default_gaps,
 )
-from aicareers.engine.plan_model import Plan, Preferences
-from aicareers.engine.schedule import days_needed, learning_order, level_hours
+from aicareers.engine.plans.model import Plan, Preferences
+from aicareers.engine.plans.schedule import days_needed, learning_order, level_hours
 from aicareers.errors import ProfileError, UnknownIdError
 from aicareers.knowledge import Catalog, default_catalog
 from aicareers.knowledge.space import CareerTarget, default_space

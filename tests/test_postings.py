@@ -290,7 +290,7 @@ def test_limit_pool_and_chart(postings_csv: Path, tmp_path: Path) -> None:
 
 def test_installed_engine_adds_the_occupation() -> None:
     from aicareers.postings import PostingClassifier
-    from aicareers.runtime import load_assessor
+    from aicareers.service.runtime import load_assessor
 
     classifier = PostingClassifier.from_assessor(load_assessor(False))
     scientist = classifier.classify(0, "Senior Data Scientist", ROWS[2][3], None)

@@ -13,12 +13,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from msgspec.structs import replace
 
-from aicareers.engine.plan_model import (
+from aicareers.engine.plans.model import (
     EventStatus,
     ProgressEvent,
     StepStatus,
 )
-from aicareers.engine.progress import check_transition, derive_states, streak, summarize
+from aicareers.engine.plans.progress import check_transition, derive_states, streak, summarize
 from aicareers.errors import UnknownIdError, UserInputError
 
 from .plan_samples import UTC, D, at, log, sample_plan

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from aicareers.engine.reference_skills import EscoLike, ReferenceVocabulary
+from aicareers.engine.assessment.reference_skills import EscoLike, ReferenceVocabulary
 
 
 def vocabulary() -> ReferenceVocabulary:
@@ -33,7 +33,7 @@ def test_everyday_single_words_do_not_count() -> None:
 
 
 def test_shipped_taxonomy_finds_technologies() -> None:
-    from aicareers.runtime import load_reference_vocabulary
+    from aicareers.service.runtime import load_reference_vocabulary
     from aicareers.taxonomy.model import Taxonomy
 
     found = load_reference_vocabulary(Taxonomy.load()).find("Dashboards in Tableau and SQL.")

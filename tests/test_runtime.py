@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from aicareers.runtime import load_title_coder
+from aicareers.service.runtime import load_title_coder
 from aicareers.taxonomy.model import Taxonomy
 
 

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from aicareers.engine.backgrounds import detect_backgrounds
-from aicareers.engine.evidence import BackgroundMatch, OccupationMatch, SkillEvidence, Span
-from aicareers.engine.scoring import (
+from aicareers.engine.assessment.backgrounds import detect_backgrounds
+from aicareers.engine.assessment.scoring import (
     Signals,
     background_fit,
     combine,
@@ -16,6 +15,7 @@ from aicareers.engine.scoring import (
     skill_coverage,
     transferability,
 )
+from aicareers.engine.evidence import BackgroundMatch, OccupationMatch, SkillEvidence, Span
 from aicareers.knowledge import default_catalog
 from aicareers.knowledge.space import default_space
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from aicareers.engine.assessment.semantic_skills import SemanticSkillMatcher, confidence, sentences
 from aicareers.engine.evidence import Span
-from aicareers.engine.semantic_skills import SemanticSkillMatcher, confidence, sentences
 from aicareers.knowledge import default_catalog
 from aicareers.semantic import Encoder
 

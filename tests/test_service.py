@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-import aicareers.service as service
+import aicareers.service.catalog as service
 from aicareers.errors import CatalogError, UnknownIdError, UserInputError
 from aicareers.knowledge import default_catalog
-from aicareers.service import RESOURCE_KINDS, Navigator
+from aicareers.service.catalog import RESOURCE_KINDS, Navigator
 
 SEED_ORDER = [
     "prompt-engineer", "ai-ethics-officer", "synthetic-data-scientist",

@@ -11,8 +11,8 @@ from click.testing import CliRunner
 
 from aicareers.cli import occupations as occupations_cli
 from aicareers.cli.app import AicareersGroup
-from aicareers.engine.occupation_facets import OccupationContent, facets, tokens
-from aicareers.engine.similarity import (
+from aicareers.engine.occupations.facets import OccupationContent, facets, tokens
+from aicareers.engine.occupations.similarity import (
     LEVELS,
     OccupationSimilarity,
     build_table,
@@ -205,7 +205,7 @@ def test_stored_scores_use_the_uint8_scale(similarity: OccupationSimilarity) -> 
 
 
 def test_role_heads_name_the_kind_of_worker() -> None:
-    from aicareers.engine.occupation_facets import role_heads
+    from aicareers.engine.occupations.facets import role_heads
 
     assert role_heads("First-Line Supervisors of Retail Sales Workers") == ["supervisor"]
     assert role_heads("Mathematical Science Teachers, Postsecondary") == [
@@ -216,7 +216,7 @@ def test_role_heads_name_the_kind_of_worker() -> None:
 
 
 def test_a_learned_rerank_keeps_the_api_and_orders_by_its_features() -> None:
-    from aicareers.engine.similarity_rerank import RerankModel
+    from aicareers.engine.occupations.similarity_rerank import RerankModel
 
     # A model that trusts only SOC structure: neighbours must share the SOC major group.
     model = RerankModel(("soc_major", "tasks_rr"), (0.0, 0.0), (1.0, 1.0), (3.0, 0.5), -2.0)
@@ -230,8 +230,8 @@ def test_a_learned_rerank_keeps_the_api_and_orders_by_its_features() -> None:
 
 
 def test_the_learned_table_is_directed_and_follows_the_model_row_by_row() -> None:
-    from aicareers.engine.similarity import row_z
-    from aicareers.engine.similarity_rerank import RerankModel, rerank
+    from aicareers.engine.occupations.similarity import row_z
+    from aicareers.engine.occupations.similarity_rerank import RerankModel, rerank
 
     # tasks_rr is the rank of j in i's own tasks row: it differs from j's view of i.
     model = RerankModel(("tasks_rr", "soc_major"), (0.0, 0.0), (1.0, 1.0), (2.0, 1.0), -1.0)
@@ -251,7 +251,7 @@ def test_the_learned_table_is_directed_and_follows_the_model_row_by_row() -> Non
 
 
 def test_a_model_needing_absent_features_is_refused() -> None:
-    from aicareers.engine.similarity_rerank import RerankModel
+    from aicareers.engine.occupations.similarity_rerank import RerankModel
 
     model = RerankModel(("embed_task_mean",), (0.0,), (1.0,), (1.0,), 0.0)
     with pytest.raises(ValueError, match="embed_task_mean"):
@@ -260,8 +260,8 @@ def test_a_model_needing_absent_features_is_refused() -> None:
 
 def test_numpy_tree_predictor_matches_scikit_learn() -> None:
     sklearn = pytest.importorskip("sklearn.ensemble")
-    from aicareers.engine.similarity_rerank import TreeModel
-    from aicareers.taxonomy.similarity_learn import export_trees
+    from aicareers.build.similarity_learn import export_trees
+    from aicareers.engine.occupations.similarity_rerank import TreeModel
 
     rng = np.random.default_rng(0)
     x = rng.normal(size=(600, 5))
@@ -280,7 +280,7 @@ def test_numpy_tree_predictor_matches_scikit_learn() -> None:
 
 
 def test_a_tree_rerank_keeps_families_and_refuses_absent_features() -> None:
-    from aicareers.engine.similarity_rerank import NODE_DTYPE, TreeModel
+    from aicareers.engine.occupations.similarity_rerank import NODE_DTYPE, TreeModel
 
     # One stump that trusts only SOC structure: neighbours must share the SOC major group.
     nodes = np.zeros(3, dtype=NODE_DTYPE)

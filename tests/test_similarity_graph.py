@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from aicareers.engine.similarity_graph import graph_planes, hub_planes, shared_planes
-from aicareers.engine.similarity_rerank import row_ranks
+from aicareers.engine.occupations.similarity_graph import graph_planes, hub_planes, shared_planes
+from aicareers.engine.occupations.similarity_rerank import row_ranks
 
 NAN = float("nan")
 # Row z-scores of four occupations: 0 and 1 are each other's nearest, 2 and 3 both point at 0.
@@ -55,9 +55,9 @@ def test_an_undescribed_occupation_has_no_mean_and_other_facets_have_no_planes()
 
 
 def test_feature_groups_can_be_left_out_of_training() -> None:
-    from aicareers.engine.occupation_facets import facets
-    from aicareers.engine.similarity import fuse_z, row_z
-    from aicareers.taxonomy.similarity_learn import is_graph, training_pairs
+    from aicareers.build.similarity_learn import is_graph, training_pairs
+    from aicareers.engine.occupations.facets import facets
+    from aicareers.engine.occupations.similarity import fuse_z, row_z
 
     from .test_similarity import content
 

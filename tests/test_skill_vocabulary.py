@@ -5,9 +5,9 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from aicareers.engine.backgrounds import detect_backgrounds
-from aicareers.engine.skills import extract_skills, implied_skills, merge
-from aicareers.engine.vocabulary import Vocabulary
+from aicareers.engine.assessment.backgrounds import detect_backgrounds
+from aicareers.engine.assessment.skills import extract_skills, implied_skills, merge
+from aicareers.engine.assessment.vocabulary import Vocabulary
 from aicareers.knowledge import default_catalog
 
 CATALOG = default_catalog()

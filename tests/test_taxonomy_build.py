@@ -9,10 +9,10 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from aicareers.build.esco import short_description
+from aicareers.build.taxonomy import build
 from aicareers.errors import UnknownIdError
 from aicareers.taxonomy import Taxonomy
-from aicareers.taxonomy.build import build
-from aicareers.taxonomy.esco import short_description
 from aicareers.taxonomy.tables import Occupation, RelatedOccupation, Task, Technology
 
 from .taxonomy_fixture import CE, DS, OCC, SD, SKILL, write_sources

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
+from aicareers.build.taxonomy import build
 from aicareers.errors import TaxonomyError
 from aicareers.taxonomy import SCHEMA_VERSION, Taxonomy, check
-from aicareers.taxonomy.build import build
 
 from .taxonomy_fixture import write_sources, write_xlsx
 

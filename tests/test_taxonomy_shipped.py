@@ -107,7 +107,7 @@ def test_shipped_artifact_is_fresh_against_the_sources() -> None:
 
 @needs_sources
 def test_rebuilding_from_the_sources_reproduces_the_shipped_files(tmp_path: Path) -> None:
-    from aicareers.taxonomy.build import build
+    from aicareers.build.taxonomy import build
 
     pytest.importorskip("python_calamine", reason="the full build is timed with python-calamine")
     shipped = json.loads((DEFAULT_DIR / "manifest.json").read_text())

@@ -13,9 +13,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 from hypothesis.extra.numpy import arrays
 
+from aicareers.build.taxonomy import build
 from aicareers.errors import TaxonomyError
 from aicareers.taxonomy import Taxonomy, check
-from aicareers.taxonomy.build import build
 from aicareers.taxonomy.vectors import add_vectors, dequantize, model_hash, quantize, vector_texts
 
 from .taxonomy_fixture import write_sources

@@ -8,8 +8,8 @@ import click
 import pytest
 from click.testing import CliRunner
 
-from aicareers.engine.title_words import canonical, query_variants
-from aicareers.engine.titles import TitleCoder
+from aicareers.engine.occupations.title_words import canonical, query_variants
+from aicareers.engine.occupations.titles import TitleCoder
 from aicareers.errors import UserInputError
 from aicareers.taxonomy import Taxonomy
 

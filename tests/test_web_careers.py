@@ -12,7 +12,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from aicareers.market import SalaryFilters, salary_report
-from aicareers.service import Navigator
+from aicareers.service.catalog import Navigator
 from aicareers.web.app import create_app
 
 from .web_fixtures import client, csrf, settings_for, web_app, web_settings

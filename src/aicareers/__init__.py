@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     import os
 
-__version__ = "0.1.0"
+from .version import __version__
 
 __all__ = ["__version__", "assess"]
 
@@ -36,9 +36,9 @@ def assess(
     # Imported here so that `import aicareers` stays instant.
     from pathlib import Path
 
-    from .engine.report import assessment_json
-    from .intake import profile_from_inputs
-    from .runtime import load_assessor
+    from .engine.assessment.report import assessment_json
+    from .service.intake import profile_from_inputs
+    from .service.runtime import load_assessor
 
     data, filename = None, None
     if file is not None:

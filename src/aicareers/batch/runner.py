@@ -20,7 +20,7 @@ from typing import IO, Any, TypeVar
 
 from ..cpu import usable_cores
 from ..errors import AicareersError
-from .readers import Row
+from ..tabular.readers import Row
 from .worker import (
     AssessorFactory,
     EngineLoadError,

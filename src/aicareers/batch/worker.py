@@ -16,7 +16,7 @@ import msgspec
 from ..errors import AicareersError, UserInputError
 
 if TYPE_CHECKING:
-    from ..engine.assess import Assessor
+    from ..engine.assessment.assess import Assessor
 
 AssessorFactory = Callable[[], "Assessor"]
 Line = tuple[bool, bytes]  # (assessed without error, the JSON line)
@@ -45,8 +45,8 @@ class EngineLoadError(Exception):
 
 def light_assessor() -> Assessor:
     """The engine from the shipped catalog alone: no taxonomy, title coder or encoder."""
-    from ..engine.assess import Assessor
-    from ..engine.vocabulary import Vocabulary
+    from ..engine.assessment.assess import Assessor
+    from ..engine.assessment.vocabulary import Vocabulary
     from ..knowledge import default_catalog
     from ..knowledge.space import default_space
 
@@ -56,7 +56,7 @@ def light_assessor() -> Assessor:
 
 def full_assessor(semantic: bool = True) -> Assessor:
     """The engine with every index installed (``runtime.load_assessor``)."""
-    from ..runtime import load_assessor
+    from ..service.runtime import load_assessor
 
     return load_assessor(semantic)
 
@@ -95,8 +95,8 @@ class Worker:
             return {"row": request.row, "error": f"Unexpected {type(exc).__name__}: {exc}"}
 
     def _careers(self, request: Request, top: int | None) -> list[dict[str, Any]]:
-        from ..engine.profile import build_profile
-        from ..engine.report import careers_json
+        from ..engine.assessment.report import careers_json
+        from ..engine.profile.model import build_profile
 
         profile = build_profile(
             text=request.text, title=request.title or None, skills=request.skills

@@ -7,8 +7,8 @@ from typing import Any
 
 import click
 
-from .. import __version__
 from ..errors import AicareersError
+from ..version import __version__
 from . import careers, find, reference, salaries
 
 # Commands whose modules pull in numpy, the taxonomy or the encoder are imported only when

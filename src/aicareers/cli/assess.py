@@ -85,9 +85,9 @@ def assess(
 
     Example: aicareers assess --title "UX designer" --skills "Figma, user research"
     """
-    from ..engine.report import assessment_json
-    from ..intake import profile_from_inputs
-    from ..runtime import load_assessor
+    from ..engine.assessment.report import assessment_json
+    from ..service.intake import profile_from_inputs
+    from ..service.runtime import load_assessor
 
     if keep_resume and not save:
         raise UserInputError("--keep-resume only applies with --save; add --save or drop it.")

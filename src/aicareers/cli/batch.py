@@ -17,11 +17,11 @@ from typing import IO, TYPE_CHECKING
 
 import click
 
-from ..batch.readers import FORMATS, Table, open_table
 from ..batch.runner import Columns, Summary, run_batch
 from ..batch.worker import AssessorFactory, full_assessor
 from ..cpu import usable_cores
 from ..errors import AicareersError, UserInputError
+from ..tabular.readers import FORMATS, Table, open_table
 
 if TYPE_CHECKING:
     from rich.progress import Progress

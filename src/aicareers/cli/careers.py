@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from ..service import CAREER_SORTS
+from ..service.catalog import CAREER_SORTS
 from .output import emit, emit_json, format_option
 from .state import navigator
 

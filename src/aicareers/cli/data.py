@@ -59,7 +59,7 @@ def build(onet_dir: Path, esco_dir: Path, out_dir: Path | None, no_vectors: bool
 
     Example: aicareers data build --onet ../shared/data/onet --esco ../shared/data/esco --out /tmp/taxonomy --no-vectors
     """  # noqa: E501
-    from ..taxonomy import build as builder
+    from ..build import taxonomy as builder
     from ..taxonomy.manifest import DEFAULT_DIR
     from ..taxonomy.vectors import VECTOR_SETS, add_vectors
 
@@ -101,7 +101,7 @@ def vectors(folder: Path | None) -> None:
 
 def _add_similarity(folder: Path | None) -> dict[str, Any]:
     """Store the occupation-similarity table last: it reads the content and the vectors."""
-    from ..taxonomy.similarity_build import add_similarity
+    from ..build.similarity import add_similarity
 
     with _progress(1) as step:
         manifest: dict[str, Any] = add_similarity(folder, progress=step)

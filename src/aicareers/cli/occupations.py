@@ -15,7 +15,7 @@ from ..errors import UserInputError
 from .output import emit, emit_json, format_option
 
 if TYPE_CHECKING:
-    from ..engine.similarity import OccupationSimilarity
+    from ..engine.occupations.similarity import OccupationSimilarity
     from ..taxonomy import Taxonomy
 
 @click.group()
@@ -27,15 +27,15 @@ def occupations() -> None:
 
 
 def _load() -> tuple[Taxonomy, OccupationSimilarity]:
+    from ..build.similarity import load_similarity
     from ..taxonomy import Taxonomy
-    from ..taxonomy.similarity_build import load_similarity
 
     taxonomy = Taxonomy.load()
     return taxonomy, load_similarity(taxonomy)
 
 
 def _one(code: str, top: int, onet: bool, fmt: str) -> None:
-    from ..occupation_views import similar_view
+    from ..service.occupations import similar_view
 
     taxonomy, similarity = _load()
     view = similar_view(taxonomy, similarity, code, top, onet)
@@ -63,7 +63,7 @@ def _table(view: dict[str, Any]) -> None:
 
 
 def _all(top: int, onet: bool, fmt: str) -> None:
-    from ..occupation_views import onet_related
+    from ..service.occupations import onet_related
 
     taxonomy, similarity = _load()
     lines = []

@@ -19,7 +19,7 @@ import msgspec
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
 
-    from ..views import Pay
+    from ..documents.catalog import Pay
 
 F = TypeVar("F", bound=Callable[..., Any])
 

@@ -12,7 +12,7 @@ import sys
 import textwrap
 from collections.abc import Sequence
 
-from ..views import CareerSummary
+from ..documents.catalog import CareerSummary
 from .output import _width, pay_range
 
 GAP = "   "

@@ -10,19 +10,19 @@ from typing import TYPE_CHECKING
 
 import click
 
-from ..engine.plan_model import DEFAULT_HOURS_PER_WEEK, Preferences
+from ..engine.plans.model import DEFAULT_HOURS_PER_WEEK, Preferences
 from ..errors import UserInputError
 from ..export import FORMATS, ExportFormat
-from ..planning import STATUS_FLAGS, parse_day
+from ..service.plans import STATUS_FLAGS, parse_day
 from .output import emit, emit_json, format_option
 
 if TYPE_CHECKING:
-    from ..planning import Planner, PlanRecord
+    from ..service.plans import Planner, PlanRecord
 
 @contextmanager
 def planner(database: str | None) -> Iterator[Planner]:
     """A planner over the store named by --database (or the environment, or the default)."""
-    from ..planning import Planner
+    from ..service.plans import Planner
     from ..store import Store
 
     with Store.open(database) as store:
@@ -74,7 +74,7 @@ def create(
 
     Example: aicareers plan create --career prompt-engineer --skills "Python" --hours-per-week 5
     """
-    from ..planning import skills_from_text
+    from ..service.plans import skills_from_text
 
     day = parse_day(start, "--start") or dt.date.today()
     prefs = Preferences(

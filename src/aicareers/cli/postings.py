@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 import click
 
-from ..batch.readers import FORMATS, Table
 from ..batch.worker import full_assessor
 from ..errors import AicareersError, UserInputError
 from ..postings.analyze import analyze_table, open_postings
@@ -24,6 +23,7 @@ from ..postings.output import Sink, open_sink, output_format
 from ..postings.report import markdown, terminal
 from ..postings.runner import EngineFactory, Options, Progress
 from ..postings.stream import Malformed
+from ..tabular.readers import FORMATS, Table
 from .batch import atomic_output, default_workers
 from .output import emit_json, format_option
 

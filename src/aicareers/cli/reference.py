@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from ..service import RESOURCE_KINDS
+from ..service.catalog import RESOURCE_KINDS
 from .output import emit, emit_json, format_option
 from .salaries import hubs_from_data, salaries
 from .state import navigator

@@ -13,7 +13,7 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from ..views import BreakIn, CareerPage, Comparison, Link
+from ..documents.catalog import BreakIn, CareerPage, Comparison, Link
 from .output import pay_range
 
 

@@ -10,11 +10,11 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from ..engine.plan_model import Plan, Progress, ProgressEvent, StepState
+from ..engine.plans.model import Plan, Progress, ProgressEvent, StepState
 from .render_assess import bar
 
 if TYPE_CHECKING:
-    from ..planning import PlanRecord
+    from ..service.plans import PlanRecord
 
 MARKS = {"done": "[x]", "in_progress": "[~]", "skipped": "[-]", "todo": "[ ]"}
 STATUS_WORDS = {

@@ -13,8 +13,7 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from ..knowledge.search import Hit
-from ..views import (
+from ..documents.catalog import (
     BandsView,
     CertificationView,
     HubsView,
@@ -24,6 +23,7 @@ from ..views import (
     SkillsView,
     StepView,
 )
+from ..knowledge.search import Hit
 from .output import EN_DASH, pay_range
 from .render_careers import bullets, hint, names
 

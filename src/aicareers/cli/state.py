@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 import click
 
 if TYPE_CHECKING:
-    from ..service import Navigator
+    from ..service.catalog import Navigator
 
 
 def navigator() -> Navigator:
@@ -15,7 +15,7 @@ def navigator() -> Navigator:
     root = click.get_current_context().find_root()
     if root.obj is None:
         # Imported here so that --help and --version never read the catalog.
-        from ..service import Navigator
+        from ..service.catalog import Navigator
 
         root.obj = Navigator()
     nav: Navigator = root.obj

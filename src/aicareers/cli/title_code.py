@@ -9,12 +9,12 @@ import click
 from .output import emit, emit_json, format_option
 
 if TYPE_CHECKING:
-    from ..engine.titles import TitleCoder
+    from ..engine.occupations.titles import TitleCoder
 
 
 def _coder() -> TitleCoder:
     """The title coder; the encoder joins only when the taxonomy ships occupation vectors."""
-    from ..engine.titles import TitleCoder
+    from ..engine.occupations.titles import TitleCoder
     from ..errors import ModelNotBuiltError
     from ..taxonomy import Taxonomy
 

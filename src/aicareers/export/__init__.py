@@ -10,7 +10,7 @@ import datetime as dt
 import json
 from typing import Literal, get_args
 
-from ..engine.plan_model import Plan, Progress
+from ..engine.plans.model import Plan, Progress
 from ..errors import UserInputError
 
 ExportFormat = Literal["md", "json", "ics", "csv"]

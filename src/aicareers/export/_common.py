@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ..engine.plan_model import Plan, PlanStep, Progress, StepState
+from ..engine.plans.model import Plan, PlanStep, Progress, StepState
 
 
 def states_by_step(plan: Plan, progress: Progress) -> dict[str, StepState]:

@@ -23,7 +23,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from ..engine.plan_model import ChallengeNote, Milestone, Plan, PlanStep, Progress, StepState
+from ..engine.plans.model import ChallengeNote, Milestone, Plan, PlanStep, Progress, StepState
 from ._common import iso, states_by_step
 
 

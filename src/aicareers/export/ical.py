@@ -14,7 +14,7 @@ import datetime as dt
 import re
 from collections.abc import Iterator
 
-from ..engine.plan_model import Milestone, Plan, PlanStep, Progress, StepState
+from ..engine.plans.model import Milestone, Plan, PlanStep, Progress, StepState
 from ._common import hours_text, states_by_step
 
 PRODID = "-//aicareers//Plan export//EN"

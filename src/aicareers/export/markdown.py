@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from ..engine.plan_model import ChallengeNote, Plan, PlanStep, Progress, StepState
+from ..engine.plans.model import ChallengeNote, Plan, PlanStep, Progress, StepState
 from ._common import hours_text, states_by_step, steps_by_milestone
 
 BAR_WIDTH = 20

@@ -10,7 +10,7 @@ from __future__ import annotations
 import csv
 import io
 
-from ..engine.plan_model import Plan, Progress
+from ..engine.plans.model import Plan, Progress
 from ._common import hours_text, iso, states_by_step
 
 COLUMNS = (

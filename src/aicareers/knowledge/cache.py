@@ -15,7 +15,7 @@ from pathlib import Path
 
 import msgspec
 
-from .. import __version__
+from ..version import __version__
 from .models import Catalog
 
 

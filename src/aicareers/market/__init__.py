@@ -2,7 +2,7 @@
 
 ``salary_report`` answers one salary question (percentiles, groups, trend, the guide's range),
 ``hubs_report`` shows where the salaries are. The data is a Parquet file built by
-``python -m aicareers.market.build``; job titles map to careers through ``data/title_map.yaml``.
+``python -m aicareers.build.market``; job titles map to careers through ``data/title_map.yaml``.
 Importing this package loads numpy; the CLI imports it only when such a command runs.
 """
 

@@ -21,7 +21,7 @@ from ..errors import CatalogError
 DATA_DIR = Path(__file__).with_name("data")
 PARQUET = DATA_DIR / "salaries.parquet"
 LEVELS = ("EN", "MI", "SE", "EX")
-REBUILD = "python -m aicareers.market.build --csv salaries.csv"
+REBUILD = "python -m aicareers.build.market --csv salaries.csv"
 COLUMNS = (
     "salary_in_usd", "work_year", "experience_level", "job_title", "company_location",
     "employee_residence", "remote_ratio", "duplicate",

@@ -72,7 +72,7 @@ def check_job_title(title: str, data: SalaryData) -> str:
 
 def check_country(country: str) -> str:
     """An ISO 3166 alpha-2 code from a code or an English country name."""
-    from ..engine.countries import find_country
+    from ..engine.profile.countries import find_country
 
     code = find_country(country)
     if code is None:

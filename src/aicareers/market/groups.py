@@ -35,7 +35,7 @@ def group_label(by: GroupBy, key: str) -> str:
     if by == "level":
         return LEVEL_NAMES[key]
     if by == "country":
-        from ..engine.countries import country_name
+        from ..engine.profile.countries import country_name
 
         try:
             return country_name(key)

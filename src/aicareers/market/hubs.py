@@ -97,7 +97,7 @@ def country_rows(data: SalaryData) -> tuple[CountryRow, ...]:
 
 def hub_rows(catalog: Catalog, countries: tuple[CountryRow, ...]) -> tuple[HubRow, ...]:
     """The guide's hubs, each with the row of its country (zeros when the data has none)."""
-    from ..engine.countries import find_country
+    from ..engine.profile.countries import find_country
 
     by_code = {row.code: row for row in countries}
     rows = []

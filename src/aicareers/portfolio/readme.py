@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping, Sequence
 
-from ..engine.plan_model import DEFAULT_HOURS_PER_WEEK
+from ..engine.plans.model import DEFAULT_HOURS_PER_WEEK
 from ..knowledge.models import Career, Project, Resource
 from .areas import Area, Subfolder
 

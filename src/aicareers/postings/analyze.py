@@ -7,7 +7,7 @@ from itertools import islice
 from pathlib import Path
 from typing import Any
 
-from ..batch.readers import Table, open_table
+from ..tabular.readers import Table, open_table
 from .columns import PostingColumns, resolve_columns
 from .output import Sink
 from .runner import EngineFactory, Options, Progress, analyse_stream

@@ -36,9 +36,9 @@ from .salary_text import Salary
 from .signatures import AI_TEXT_TERMS, AI_TITLE_TERMS, SIGNATURES, TECH_TITLE_WORDS
 
 if TYPE_CHECKING:
-    from ..engine.assess import Assessor, SemanticSkills, TitleCoder
+    from ..engine.assessment.assess import Assessor, SemanticSkills, TitleCoder
+    from ..engine.assessment.vocabulary import Vocabulary
     from ..engine.evidence import OccupationMatch
-    from ..engine.vocabulary import Vocabulary
 
 OTHER = "other"
 TITLE, TITLE_AND_TEXT = 0.90, 0.70

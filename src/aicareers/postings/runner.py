@@ -27,7 +27,7 @@ from .salary_text import parse_salary
 from .stream import Item, Malformed, Posting, chunks
 
 if TYPE_CHECKING:
-    from ..engine.assess import Assessor
+    from ..engine.assessment.assess import Assessor
 
 CHUNK_ROWS = 64
 CHUNKS_PER_WORKER = 4

@@ -17,7 +17,7 @@ from collections.abc import Iterable, Iterator
 from itertools import islice
 from typing import Any, NamedTuple, TypeVar
 
-from ..batch.readers import CSV_FIELD_LIMIT, Table
+from ..tabular.readers import CSV_FIELD_LIMIT, Table
 from .columns import PostingColumns
 
 T = TypeVar("T")

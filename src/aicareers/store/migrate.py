@@ -16,8 +16,8 @@ from typing import TYPE_CHECKING
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
-from .. import __version__
 from ..errors import SchemaError
+from ..version import __version__
 from .engine import WRITE
 
 if TYPE_CHECKING:

@@ -9,7 +9,7 @@ import msgspec
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, RowMapping
 
-from ..engine.plan_model import PLAN_VERSION, Plan
+from ..engine.plans.model import PLAN_VERSION, Plan
 from ..errors import SchemaError, UnknownIdError
 from . import assessments as stored_assessments
 from .records import StoredPlan

@@ -7,7 +7,7 @@ import datetime as dt
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
-from ..engine.plan_model import EventStatus, ProgressEvent
+from ..engine.plans.model import EventStatus, ProgressEvent
 from . import plans as stored_plans
 from .schema import EVENT_STATUSES, inserted_id, progress_events
 

@@ -7,7 +7,7 @@ from typing import Any
 
 import msgspec
 
-from ..engine.plan_model import Plan
+from ..engine.plans.model import Plan
 
 
 class StoredAssessment(msgspec.Struct, frozen=True, kw_only=True):

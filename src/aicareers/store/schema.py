@@ -18,7 +18,7 @@ from typing import Any, get_args
 import sqlalchemy as sa
 from sqlalchemy.engine import Dialect
 
-from ..engine.plan_model import EventStatus
+from ..engine.plans.model import EventStatus
 
 NAMING = {
     "ix": "ix_%(table_name)s_%(column_0_N_name)s",

@@ -17,7 +17,7 @@ from typing import Any
 
 from sqlalchemy.engine import URL, Connection, Engine
 
-from ..engine.plan_model import EventStatus, Plan, ProgressEvent
+from ..engine.plans.model import EventStatus, Plan, ProgressEvent
 from . import accounts, assessments, plans, progress
 from .accounts import Account, ApiToken
 from .engine import DEFAULT_LOCK_TIMEOUT, WRITE, create_engine

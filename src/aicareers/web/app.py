@@ -10,9 +10,9 @@ from fastapi import Depends, FastAPI
 from fastapi.staticfiles import StaticFiles
 from starlette.middleware.sessions import SessionMiddleware
 
-from .. import __version__
-from ..service import Navigator
+from ..service.catalog import Navigator
 from ..store import Store
+from ..version import __version__
 from . import errors
 from .csrf import verify_csrf
 from .headers import SecurityHeaders

@@ -25,14 +25,14 @@ from typing import TYPE_CHECKING, Annotated
 from fastapi import Depends, Request
 
 from ..errors import AicareersError
-from ..service import Navigator
+from ..service.catalog import Navigator
 from ..store import Account, Store
 from .errors import SignInRequired
 from .security import new_token, token_hash
 from .settings import WebSettings
 
 if TYPE_CHECKING:
-    from ..planning import Planner
+    from ..service.plans import Planner
 
 SESSION_KEY = "sid"  # the sign-in token inside request.session
 _USER = "aicareers_user"
@@ -153,7 +153,7 @@ def api_user(request: Request) -> WebUser:
 
 def get_planner(request: Request, user: WebUser) -> Planner:
     """Plans and progress of ``user`` (every query scoped to them)."""
-    from ..planning import Planner
+    from ..service.plans import Planner
 
     return Planner(get_store(request), user.id, get_navigator(request).catalog)
 

@@ -18,7 +18,7 @@ from fastapi import Request
 from fastapi.responses import HTMLResponse
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
-from .. import __version__
+from ..version import __version__
 from .csrf import csrf_token
 from .deps import current_user
 

@@ -24,7 +24,7 @@ from .common import errors, json_response, once, read_body
 from .schemas import AssessFields, Assessment, AssessRequest, clean_text
 
 if TYPE_CHECKING:
-    from ...engine.assess import Assessor
+    from ...engine.assessment.assess import Assessor
 
 log = logging.getLogger("aicareers.web")
 router = APIRouter(tags=["assess"])
@@ -60,7 +60,7 @@ _BODY = {
 @once
 def assessor(semantic: bool) -> Assessor:
     """The engine, loaded once per process; without the encoder when it is not built."""
-    from ...runtime import load_assessor
+    from ...service.runtime import load_assessor
 
     if semantic:
         try:
@@ -165,8 +165,8 @@ async def _run(
 def _assess(
     fields: AssessRequest, data: bytes | None, filename: str | None, semantic: bool
 ) -> dict[str, Any]:
-    from ...engine.report import assessment_json
-    from ...intake import profile_from_inputs
+    from ...engine.assessment.report import assessment_json
+    from ...service.intake import profile_from_inputs
 
     if fields.text is not None:
         if data is not None:

@@ -7,7 +7,7 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Path, Query
 from fastapi.responses import Response
 
-from ... import views as v
+from ...documents import catalog as v
 from ...errors import UserInputError
 from ..deps import NavigatorDep
 from .common import documented, errors, json_response

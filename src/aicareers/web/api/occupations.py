@@ -11,8 +11,8 @@ from .common import errors, json_response, once
 from .schemas import SimilarOccupations, TitleCoding
 
 if TYPE_CHECKING:
-    from ...engine.similarity import OccupationSimilarity
-    from ...engine.titles import TitleCoder
+    from ...engine.occupations.similarity import OccupationSimilarity
+    from ...engine.occupations.titles import TitleCoder
     from ...taxonomy import Taxonomy
 
 router = APIRouter(tags=["occupations"])
@@ -20,8 +20,8 @@ router = APIRouter(tags=["occupations"])
 
 @once
 def _taxonomy() -> tuple[Taxonomy, OccupationSimilarity]:
+    from ...build.similarity import load_similarity
     from ...taxonomy import Taxonomy
-    from ...taxonomy.similarity_build import load_similarity
 
     taxonomy = Taxonomy.load()
     return taxonomy, load_similarity(taxonomy)
@@ -31,7 +31,7 @@ def _taxonomy() -> tuple[Taxonomy, OccupationSimilarity]:
 def _coder() -> TitleCoder:
     """The CLI's title coder (encoder only with occupation vectors), its word index cached."""
     from ...errors import ModelNotBuiltError
-    from ...runtime import load_title_coder
+    from ...service.runtime import load_title_coder
 
     taxonomy, _ = _taxonomy()
     encoder: Any = None
@@ -94,7 +94,7 @@ def similar(
 
     The same document as `occupations similar CODE --format json`; an unknown code is 404.
     """
-    from ...occupation_views import similar_view
+    from ...service.occupations import similar_view
 
     taxonomy, similarity = _taxonomy()
     return json_response(similar_view(taxonomy, similarity, code, top, onet_related))

@@ -12,9 +12,9 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Path, Query
 from fastapi.responses import Response
 
-from ...engine.plan_model import EventStatus, Preferences
+from ...engine.plans.model import EventStatus, Preferences
 from ...export import MEDIA_TYPES
-from ...planning import Planner, PlanRecord
+from ...service.plans import Planner, PlanRecord
 from ..deps import ApiUserDep, StoreDep
 from .common import errors, json_response
 from .schemas import EventCreate, EventResult, PlanCreate, PlanDocument, PlanHistory, PlanStep
@@ -46,7 +46,7 @@ def _document(record: PlanRecord) -> dict[str, object]:
 
 
 def _today(day: dt.date | None) -> dt.date | None:
-    from ...planning import parse_day
+    from ...service.plans import parse_day
 
     return None if day is None else parse_day(day.isoformat(), "today")
 
@@ -66,7 +66,7 @@ def list_plans(user: ApiUserDep, store: StoreDep) -> Response:
 )
 def create_plan(body: PlanCreate, user: ApiUserDep, store: StoreDep) -> Response:
     """Build and save a dated plan towards a career (`plan create --format json`)."""
-    from ...planning import parse_day, skills_from_text
+    from ...service.plans import parse_day, skills_from_text
 
     start = parse_day(body.start, "start") or dt.date.today()
     prefs = Preferences(

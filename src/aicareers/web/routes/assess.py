@@ -21,15 +21,15 @@ from markupsafe import Markup, escape
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import FormData, UploadFile
 
-from ...engine.interests import QUIZ, RATING_LABELS
-from ...engine.plan_model import DEFAULT_HOURS_PER_WEEK
+from ...engine.plans.model import DEFAULT_HOURS_PER_WEEK
+from ...engine.profile.interests import QUIZ, RATING_LABELS
 from ...errors import AicareersError, DocumentTooLargeError, ModelNotBuiltError, ProfileError
-from ...intake import EDUCATION_LEVELS
+from ...service.intake import EDUCATION_LEVELS
 from ..errors import classify
 from ..templating import render
 
 if TYPE_CHECKING:
-    from ...engine.assess import Assessor
+    from ...engine.assessment.assess import Assessor
 
 router = APIRouter()
 
@@ -101,7 +101,7 @@ def assessor(semantic: bool) -> tuple[Assessor, bool]:
 
     Without a built text encoder the site still works, matching skills by name only.
     """
-    from ...runtime import load_assessor
+    from ...service.runtime import load_assessor
 
     if semantic:
         try:
@@ -115,8 +115,8 @@ def run_assessment(
     values: dict[str, str], answers: dict[str, str], upload: Upload | None, semantic: bool
 ) -> tuple[dict[str, Any], list[str]]:
     """The CLI's assessment JSON for the form's values, and notes for the page."""
-    from ...engine.report import assessment_json
-    from ...intake import profile_from_inputs
+    from ...engine.assessment.report import assessment_json
+    from ...service.intake import profile_from_inputs
 
     notes: list[str] = []
     data, filename = (upload.data, upload.filename) if upload else (None, None)

@@ -14,9 +14,9 @@ from fastapi.responses import HTMLResponse
 from markupsafe import Markup
 from starlette.concurrency import run_in_threadpool
 
+from ...documents.catalog import CareerPage, Link
 from ...errors import AicareersError, UnknownIdError, UserInputError
-from ...service import Navigator
-from ...views import CareerPage, Link
+from ...service.catalog import Navigator
 from ..deps import NavigatorDep
 from ..templating import render
 

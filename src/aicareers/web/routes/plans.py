@@ -19,11 +19,11 @@ from fastapi import APIRouter, Form, HTTPException, Query, Request
 from fastapi.responses import RedirectResponse, Response
 from pydantic import BaseModel
 
-from ...engine.plan_model import DEFAULT_HOURS_PER_WEEK, EventStatus, Preferences, StepStatus
+from ...engine.plans.model import DEFAULT_HOURS_PER_WEEK, EventStatus, Preferences, StepStatus
 from ...errors import ProfileError, UnknownIdError, UserInputError
 from ...export import FORMATS, MEDIA_TYPES
 from ...export.document import plan_document
-from ...planning import STATUS_FLAGS, Planner, PlanRecord, parse_day, skills_from_text
+from ...service.plans import STATUS_FLAGS, Planner, PlanRecord, parse_day, skills_from_text
 from ..deps import UserDep, current_user, get_navigator, get_planner
 from ..templating import render
 

@@ -67,8 +67,8 @@ def analyse_upload(
     upload: UploadFile, values: dict[str, str], limit: int, factory: EngineFactory
 ) -> dict[str, Any]:
     """Analyse an uploaded postings file in a temporary folder, deleted afterwards."""
-    from ...batch.readers import EXTENSIONS
     from ...postings import Options, analyze_table, open_postings
+    from ...tabular.readers import EXTENSIONS
 
     name = Path(upload.filename or "").name
     fmt = EXTENSIONS.get(Path(name).suffix.lower())

@@ -13,7 +13,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
 from ...errors import UserInputError
-from ...service import Navigator
+from ...service.catalog import Navigator
 from ..deps import NavigatorDep
 from ..templating import render
 

@@ -1,0 +1,1 @@
+"""The assessment: skills and backgrounds found, careers scored, explained and reported."""

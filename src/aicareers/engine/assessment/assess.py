@@ -1,0 +1,176 @@
+"""The whole assessment: a Profile in, the 20 careers ranked and explained out.
+
+``Assessor`` holds the prepared indexes (skill vocabulary, title coder, occupation similarity,
+semantic matcher); ``assess`` is a pure function of the profile given them, so the same code
+serves a CLI call, a web request and a batch worker.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+import msgspec
+
+from ...knowledge.models import Catalog
+from ...knowledge.space import RIASEC, CareerTarget
+from ..evidence import BackgroundMatch, OccupationMatch, SkillEvidence, Span
+from ..profile.model import Profile
+from .backgrounds import detect_backgrounds
+from .reference_skills import ReferenceSkill, ReferenceVocabulary
+from .scoring import CareerScore, Signals, rank
+from .skills import extract_skills, implied_skills, merge
+from .text import assessed_text
+from .vocabulary import Vocabulary
+
+ENGINE_VERSION = "1"
+PAST_TITLE_WEIGHT = 0.6
+MAX_OCCUPATIONS = 5
+LEVELS = ("secondary", "certificate", "associate", "bachelor", "master", "doctorate")
+
+
+class TitleCoder(Protocol):
+    """Codes job titles to O*NET occupations (see engine.titles)."""
+
+    def code_many(self, titles: Sequence[str]) -> list[list[OccupationMatch]]: ...
+
+
+class SemanticSkills(Protocol):
+    """Finds skills by meaning rather than by name (see engine.semantic_skills)."""
+
+    def find(self, text: str, covered: Sequence[Span] = ()) -> dict[str, SkillEvidence]: ...
+
+
+class Assessment(msgspec.Struct, frozen=True, kw_only=True):
+    """The result of one assessment, with the text that evidence offsets point into."""
+
+    text: str
+    occupations: tuple[OccupationMatch, ...]
+    backgrounds: tuple[BackgroundMatch, ...]
+    skills: tuple[SkillEvidence, ...]
+    reference_skills: tuple[ReferenceSkill, ...]
+    interests: dict[str, float] | None
+    interests_source: str | None
+    careers: tuple[CareerScore, ...]
+    engine_version: str = ENGINE_VERSION
+
+
+@dataclass(frozen=True)
+class Assessor:
+    """Prepared indexes; anything missing (no taxonomy, say) turns its component off."""
+
+    catalog: Catalog
+    space: tuple[CareerTarget, ...]
+    vocabulary: Vocabulary
+    coder: TitleCoder | None = None
+    similarity: Callable[[str, str], float] | None = None
+    semantic: SemanticSkills | None = None
+    occupation_interests: Callable[[str], dict[str, float] | None] | None = None
+    reference: ReferenceVocabulary | None = None
+
+    def assess(self, profile: Profile) -> Assessment:
+        """Rank every career for ``profile``."""
+        text, skills_ranges = assessed_text(profile)
+        occupations = self._occupations(profile, text)
+        backgrounds = tuple(detect_backgrounds(text, occupations, self.catalog.backgrounds))
+        education = highest_education(profile)
+        names = self.vocabulary.names
+        named = extract_skills(text, self.vocabulary, skills_ranges)
+        quoted = [span for found in named.values() for span in found.evidence]
+        skills = merge(
+            implied_skills(backgrounds, education, names),
+            self.semantic.find(text, quoted) if self.semantic else {},
+            named,
+        )
+        interests, source = self._interests(profile, occupations)
+        signals = Signals(
+            skills=skills, occupations=occupations, backgrounds=backgrounds,
+            interests=interests, years=profile.years_experience, education=education,
+        )  # fmt: skip
+        similarity = self.similarity or _same_code
+        careers = rank(self.catalog.careers, self.space, signals, similarity, names)
+        ordered = sorted(skills.values(), key=lambda s: (-s.confidence, s.skill))
+        reference = tuple(self.reference.find(text)) if self.reference else ()
+        return Assessment(
+            text=text, occupations=occupations, backgrounds=backgrounds, skills=tuple(ordered),
+            reference_skills=reference, interests=interests, interests_source=source,
+            careers=tuple(careers),
+        )  # fmt: skip
+
+    def _occupations(self, profile: Profile, text: str) -> tuple[OccupationMatch, ...]:
+        if self.coder is None:
+            return ()
+        # A current job says more about who someone is today than an old one.
+        weighted = [
+            (p.title, 1.0 if p.current or i == 0 else PAST_TITLE_WEIGHT)
+            for i, p in enumerate(profile.titles)
+        ] or self._titles_in_prose(text)
+        if not weighted:
+            return ()
+        coded = self.coder.code_many([title for title, _ in weighted])
+        best: dict[str, OccupationMatch] = {}
+        for (_, factor), matches in zip(weighted, coded, strict=True):
+            for match in matches:
+                scaled = msgspec.structs.replace(
+                    match, confidence=round(match.confidence * factor, 3)
+                )
+                if match.code not in best or best[match.code].confidence < scaled.confidence:
+                    best[match.code] = scaled
+        ranked = sorted(best.values(), key=lambda m: (-m.confidence, m.code))
+        return tuple(ranked[:MAX_OCCUPATIONS])
+
+    def _titles_in_prose(self, text: str) -> list[tuple[str, float]]:
+        """Job titles quoted in free text ("I have been a registered nurse"), weighted lower.
+
+        Pasted prose has no positions; the typical titles of our backgrounds found in it are
+        the best stand-in, at the weight of a past job since we cannot tell if it is current.
+        """
+        found = detect_backgrounds(text, (), self.catalog.backgrounds)
+        quotes = [span.text for match in found for span in match.evidence]
+        return [(quote, PAST_TITLE_WEIGHT) for quote in dict.fromkeys(quotes)][:3]
+
+    def _interests(
+        self, profile: Profile, occupations: Sequence[OccupationMatch]
+    ) -> tuple[dict[str, float] | None, str | None]:
+        if profile.interests is not None:
+            given = msgspec.structs.asdict(profile.interests)
+            # The profile keeps 0-1 scores; careers use O*NET's 1-7 scale.
+            scores = [1 + 6 * float(given[name]) for name in _RIASEC_NAMES]
+            return dict(zip(RIASEC, scores, strict=True)), "given"
+        if self.occupation_interests is None or not occupations:
+            return None, None
+        return _weighted_interests(occupations, self.occupation_interests)
+
+
+_RIASEC_NAMES = ("realistic", "investigative", "artistic", "social", "enterprising",
+                 "conventional")  # fmt: skip
+
+
+def _weighted_interests(
+    occupations: Sequence[OccupationMatch],
+    lookup: Callable[[str], dict[str, float] | None],
+) -> tuple[dict[str, float] | None, str | None]:
+    """People tend to hold jobs that suit their interests, so infer them from the jobs."""
+    total: dict[str, float] = dict.fromkeys(RIASEC, 0.0)
+    weight = 0.0
+    for match in occupations:
+        profile = lookup(match.code)
+        if profile is None:
+            continue
+        weight += match.confidence
+        for key in RIASEC:
+            total[key] += match.confidence * profile[key]
+    if weight == 0:
+        return None, None
+    return {k: round(v / weight, 3) for k, v in total.items()}, "inferred from occupations"
+
+
+def highest_education(profile: Profile) -> str | None:
+    """The highest education level the profile states, if any."""
+    levels = [e.level for e in profile.education if e.level is not None]
+    return max(levels, key=LEVELS.index) if levels else None
+
+
+def _same_code(a: str, b: str) -> float:
+    return 1.0 if a == b else 0.0

@@ -1,0 +1,73 @@
+"""Recognise prior-career backgrounds (the guide's Step 1 and the ones careers imply).
+
+Two signals: typical job titles quoted in the person's text, and the O*NET occupations their
+titles were coded to (each background lists the SOC code prefixes that count for it).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from functools import lru_cache
+
+from ...knowledge.models import Background
+from ..evidence import BackgroundMatch, OccupationMatch, Span
+from ..phrases import PhraseIndex
+
+# A title quoted in the text is strong evidence; an occupation code alone depends on how sure
+# title coding was. Both together are stronger than either.
+TEXT_CONFIDENCE = 0.8
+CODE_FACTOR = 0.9
+MAX_SPANS = 3
+
+
+def _title_phrases(backgrounds: Sequence[Background]) -> Iterator[tuple[str, str]]:
+    for background in backgrounds:
+        for title in background.titles:
+            yield title, background.id
+            yield title + "s", background.id  # "nurses", "paralegals"
+
+
+@lru_cache(maxsize=4)
+def _index(backgrounds: tuple[Background, ...]) -> PhraseIndex:
+    return PhraseIndex(_title_phrases(backgrounds))
+
+
+def _title_spans(text: str, backgrounds: tuple[Background, ...]) -> dict[str, list[Span]]:
+    spans: dict[str, list[Span]] = {}
+    for hit in _index(backgrounds).find(text):
+        for ident in hit.ids:
+            spans.setdefault(ident, []).append(hit.span)
+    return spans
+
+
+def _code_confidence(background: Background, occupations: Sequence[OccupationMatch]) -> float:
+    hits = [o.confidence for o in occupations if o.code.startswith(background.soc)]
+    return max(hits, default=0.0) * CODE_FACTOR if background.soc else 0.0
+
+
+def detect_backgrounds(
+    text: str, occupations: Sequence[OccupationMatch], backgrounds: Sequence[Background]
+) -> list[BackgroundMatch]:
+    """Backgrounds found in ``text`` or implied by ``occupations``, most certain first."""
+    found: list[BackgroundMatch] = []
+    quoted = _title_spans(text, tuple(backgrounds))
+    for background in backgrounds:
+        spans = quoted.get(background.id, [])[:MAX_SPANS]
+        by_code = _code_confidence(background, occupations)
+        by_text = TEXT_CONFIDENCE if spans else 0.0
+        # Independent signals combine like probabilities: 1 - (1-a)(1-b).
+        confidence = 1 - (1 - by_text) * (1 - by_code)
+        if confidence <= 0.05:
+            continue
+        how = "title and occupation" if spans and by_code else ("title" if spans else "occupation")
+        found.append(
+            BackgroundMatch(
+                background=background.id,
+                name=background.name,
+                confidence=round(confidence, 3),
+                evidence=tuple(spans),
+                how=how,
+            )
+        )
+    found.sort(key=lambda m: (-m.confidence, m.background))
+    return found

@@ -1,0 +1,1 @@
+"""Occupations: title coding and content similarity over the O*NET-SOC taxonomy."""

@@ -1,0 +1,1 @@
+"""The person: the Profile model, the documents it is read from, and the builder that joins them."""

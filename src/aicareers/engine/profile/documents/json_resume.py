@@ -1,0 +1,164 @@
+"""JSON Resume documents (https://jsonresume.org/schema), read into fields and rendered text."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import msgspec
+
+from aicareers.engine.profile.countries import find_country
+from aicareers.engine.profile.dates import parse_date
+from aicareers.engine.profile.documents.education import education_level
+from aicareers.engine.profile.documents.entries import make_position
+from aicareers.engine.profile.documents.model import Document
+from aicareers.engine.profile.documents.render import Renderer, date_range, joined
+from aicareers.engine.profile.model import Education, Location, Position
+from aicareers.errors import CorruptDocumentError, EmptyDocumentError, UnsupportedDocumentError
+
+_KEYS = {"basics", "work", "volunteer", "education", "skills", "certificates", "projects"}
+
+
+def is_json_resume(value: object) -> bool:
+    """True for a JSON object with at least one JSON Resume top-level section."""
+    return isinstance(value, dict) and bool(_KEYS & value.keys())
+
+
+def parse_json_resume(text: str, filename: str | None = None) -> Document:
+    """A Document from the text of a JSON Resume file."""
+    try:
+        value = msgspec.json.decode(text.encode("utf-8", "surrogatepass"))
+    except msgspec.DecodeError as exc:
+        raise CorruptDocumentError(f"This JSON file is not valid JSON ({exc}).", filename) from exc
+    if not is_json_resume(value):
+        raise UnsupportedDocumentError(
+            "This JSON file is not a JSON Resume: it has none of the sections basics, work, "
+            "education or skills (see jsonresume.org/schema).",
+            filename,
+        )
+    return resume_document(value, filename)
+
+
+def _s(item: Any, key: str) -> str | None:
+    """item[key] when it is a non-blank string (the schema is often filled in loosely)."""
+    value = item.get(key) if isinstance(item, dict) else None
+    return value.strip() if isinstance(value, str) and value.strip() else None
+
+
+def _dict(value: Any) -> dict[str, Any]:
+    return value if isinstance(value, dict) else {}
+
+
+def _items(value: Any, key: str) -> list[Any]:
+    found = value.get(key) if isinstance(value, dict) else None
+    return [item for item in found if isinstance(item, dict)] if isinstance(found, list) else []
+
+
+def _strings(item: Any, key: str) -> list[str]:
+    found = item.get(key) if isinstance(item, dict) else None
+    if not isinstance(found, list):
+        return []
+    return [entry.strip() for entry in found if isinstance(entry, str) and entry.strip()]
+
+
+def resume_document(value: dict[str, Any], filename: str | None = None) -> Document:
+    """A Document from a decoded JSON Resume object."""
+    basics = _dict(value.get("basics"))
+    out = Renderer()
+    place = _dict(basics.get("location"))
+    out.section("other", None)
+    out.block(_s(basics, "label"), joined((_s(place, "city"), _s(place, "region"))))
+    out.section("summary", "Summary")
+    out.block(_s(basics, "summary"))
+    positions = _work(out, value)
+    education = _education(out, value)
+    skills = _skills(out, value)
+    certifications = _certificates(out, value)
+    _projects(out, value)
+    text, sections = out.finish()
+    if not text:
+        raise EmptyDocumentError(filename)
+    country = find_country(_s(place, "countryCode") or "") if place else None
+    city = _s(place, "city")
+    return Document(
+        format="json-resume",
+        text=text,
+        sections=sections,
+        titles=tuple(positions),
+        skills=tuple(skills),
+        education=tuple(education),
+        certifications=tuple(certifications),
+        location=Location(country=country, city=city) if country or city else None,
+        headline=_s(basics, "label"),
+        filename=filename,
+    )
+
+
+def _work(out: Renderer, value: dict[str, Any]) -> list[Position]:
+    out.section("experience", "Experience")
+    positions = []
+    for item, org_key in [(w, "name") for w in _items(value, "work")] + [
+        (v, "organization") for v in _items(value, "volunteer")
+    ]:
+        title, org = _s(item, "position"), _s(item, org_key)
+        start, end = parse_date(_s(item, "startDate")), parse_date(_s(item, "endDate"))
+        current = start is not None and _s(item, "endDate") is None
+        when = date_range(start, end, current)
+        out.block(
+            joined((title, org)) + (f" ({when})" if when else ""),
+            _s(item, "summary") or _s(item, "description"),
+            *(f"- {line}" for line in _strings(item, "highlights")),
+        )
+        if title:
+            positions.append(make_position(title, org, start, end, current))
+    return positions
+
+
+def _education(out: Renderer, value: dict[str, Any]) -> list[Education]:
+    out.section("education", "Education")
+    entries = []
+    for item in _items(value, "education"):
+        degree, field, school = _s(item, "studyType"), _s(item, "area"), _s(item, "institution")
+        start, end = parse_date(_s(item, "startDate")), parse_date(_s(item, "endDate"))
+        when = date_range(start, end, False)
+        named = joined((f"{degree} in {field}" if degree and field else degree or field, school))
+        out.block(named + (f" ({when})" if when else ""), joined(_strings(item, "courses")))
+        if degree or field or school:
+            level = education_level(degree) if degree else None
+            entries.append(Education(institution=school, degree=degree, field=field,
+                                     level=level, start=start, end=end))  # fmt: skip
+    return entries
+
+
+def _skills(out: Renderer, value: dict[str, Any]) -> list[str]:
+    out.section("skills", "Skills")
+    skills: list[str] = []
+    for item in _items(value, "skills"):
+        name, keywords = _s(item, "name"), _strings(item, "keywords")
+        out.block(
+            f"{name}: {', '.join(keywords)}" if name and keywords else name or joined(keywords)
+        )
+        skills.extend(s for s in (name, *keywords) if s)
+    return skills
+
+
+def _certificates(out: Renderer, value: dict[str, Any]) -> list[str]:
+    out.section("certifications", "Certifications")
+    names = []
+    for item in _items(value, "certificates"):
+        name = _s(item, "name")
+        if name:
+            names.append(name)
+            date = parse_date(_s(item, "date"))
+            out.block(joined((name, _s(item, "issuer"))) + (f" ({date})" if date else ""))
+    return names
+
+
+def _projects(out: Renderer, value: dict[str, Any]) -> None:
+    out.section("projects", "Projects")
+    for item in _items(value, "projects"):
+        out.block(
+            _s(item, "name"),
+            _s(item, "description"),
+            *(f"- {line}" for line in _strings(item, "highlights")),
+            joined(_strings(item, "keywords")),
+        )

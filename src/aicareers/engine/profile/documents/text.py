@@ -1,0 +1,70 @@
+"""Plain text and Markdown resumes, and the analysis every text-bearing format shares."""
+
+from __future__ import annotations
+
+from aicareers.engine.profile.documents.decode import decode_text
+from aicareers.engine.profile.documents.entries import extract_fields
+from aicareers.engine.profile.documents.limits import check_size
+from aicareers.engine.profile.documents.model import Document, DocumentFormat
+from aicareers.engine.profile.documents.normalize import normalize_text
+from aicareers.engine.profile.documents.sections import detect_sections
+from aicareers.engine.profile.model import Section
+from aicareers.errors import EmptyDocumentError
+
+
+def document_from_text(
+    raw: str,
+    format: DocumentFormat = "text",
+    filename: str | None = None,
+    notes: tuple[str, ...] = (),
+) -> Document:
+    """Normalise text, find its sections and read positions, skills, education, certifications."""
+    text = normalize_text(raw)
+    if not text:
+        raise EmptyDocumentError(filename)
+    sections = detect_sections(text)
+    positions, skills, education, certifications = extract_fields(text, sections)
+    return Document(
+        format=format,
+        text=text,
+        sections=sections,
+        titles=tuple(positions),
+        skills=tuple(skills),
+        education=tuple(education),
+        certifications=tuple(certifications),
+        filename=filename,
+        notes=notes,
+    )
+
+
+def read_text(text: str, *, markdown: bool = False) -> Document:
+    """A Document from pasted text (a form field, a CLI argument)."""
+    check_size(len(text.encode("utf-8", "surrogatepass")))
+    return document_from_text(text, "markdown" if markdown else "text")
+
+
+def parse_text_bytes(data: bytes, filename: str | None, *, markdown: bool) -> Document:
+    """A Document from the bytes of a .txt or .md file, decoding them first."""
+    decoded = decode_text(data, filename)
+    notes = (decoded.note,) if decoded.note else ()
+    return document_from_text(decoded.text, "markdown" if markdown else "text", filename, notes)
+
+
+def merge_free_text(document: Document | None, text: str) -> Document:
+    """Append a person's own words to a document as a final section (offsets stay valid)."""
+    if document is None:
+        return read_text(text)
+    extra = normalize_text(text)
+    if not extra:
+        raise EmptyDocumentError(what="text")
+    start = len(document.text) + 2 if document.text else 0
+    combined = f"{document.text}\n\n{extra}" if document.text else extra
+    section = Section(kind="summary", start=start, body_start=start, end=len(combined))
+    return Document(
+        **{f: getattr(document, f) for f in document.__struct_fields__ if f not in _REPLACED},
+        text=combined,
+        sections=(*document.sections, section),
+    )
+
+
+_REPLACED = {"text", "sections"}

@@ -1,0 +1,280 @@
+"""The person we assess: who they are today, as typed models, and the builder that makes one.
+
+Every model is a frozen ``msgspec.Struct`` that checks its own values in ``__post_init__`` and
+raises ``ProfileError`` with a message for the person, so a Profile that exists is a valid one
+(also when decoded from JSON by the store or the API).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Literal
+
+import msgspec
+
+from aicareers.engine.profile import dates
+from aicareers.engine.profile.countries import country_code, find_country
+from aicareers.errors import EmptyDocumentError, ProfileError
+
+if TYPE_CHECKING:
+    from aicareers.engine.profile.documents import Document
+
+SectionKind = Literal[
+    "experience", "skills", "education", "certifications", "summary", "projects", "other"
+]
+EducationLevel = Literal["secondary", "certificate", "associate", "bachelor", "master", "doctorate"]
+InterestMethod = Literal["quiz", "scores"]
+RIASEC = ("realistic", "investigative", "artistic", "social", "enterprising", "conventional")
+MAX_YEARS = 70.0
+MAX_HOURS = 80.0
+
+
+class Base(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):
+    """Common base: immutable, keyword-only, unknown keys rejected."""
+
+
+def _check_date(field: str, value: str | None) -> None:
+    if value is not None and not dates.is_iso_month(value):
+        raise ProfileError(field, f"Dates are written YYYY or YYYY-MM (got {value!r} for {field}).")
+
+
+def _check_number(field: str, label: str, value: float | None, low: float, high: float) -> None:
+    """Raise unless value is None or a finite number in [low, high]."""
+    if value is None:
+        return
+    if not math.isfinite(value) or value < low:
+        raise ProfileError(field, f"{label} must be a number of at least {low:g} (got {value!r}).")
+    if value > high:
+        raise ProfileError(
+            field, f"{label} must be at most {high:g} (got {value:g}); check for a typo."
+        )
+
+
+class Position(Base, frozen=True):
+    """A job someone holds or held, with the dates they gave."""
+
+    title: str
+    organization: str | None = None
+    start: str | None = None
+    end: str | None = None
+    years: float | None = None
+    current: bool = False
+
+    def __post_init__(self) -> None:
+        if not self.title.strip():
+            raise ProfileError("titles", "A job title cannot be empty.")
+        _check_date("start", self.start)
+        _check_date("end", self.end)
+        if self.start and self.end and self.end[:7] < self.start[:7]:
+            raise ProfileError(
+                "titles", f"'{self.title}' ends ({self.end}) before it starts ({self.start})."
+            )
+        _check_number("titles", f"Years in '{self.title}'", self.years, 0, MAX_YEARS)
+
+
+class Education(Base, frozen=True):
+    """A degree, diploma or course of study."""
+
+    institution: str | None = None
+    degree: str | None = None
+    field: str | None = None
+    level: EducationLevel | None = None
+    start: str | None = None
+    end: str | None = None
+
+    def __post_init__(self) -> None:
+        if not any((self.institution, self.degree, self.field)):
+            raise ProfileError("education", "An education entry needs a school, degree or field.")
+        _check_date("start", self.start)
+        _check_date("end", self.end)
+
+
+class Section(Base, frozen=True):
+    """A part of ``text`` under one heading: [start, end) with the body from ``body_start``."""
+
+    kind: SectionKind
+    start: int
+    body_start: int
+    end: int
+    heading: str | None = None
+
+    def __post_init__(self) -> None:
+        if not 0 <= self.start <= self.body_start <= self.end:
+            raise ProfileError("sections", f"Bad section offsets {self.start}..{self.end}.")
+
+
+class Location(Base, frozen=True):
+    """Where the person lives: an ISO 3166-1 alpha-2 country code and a city as written."""
+
+    country: str | None = None
+    city: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.country is not None and find_country(self.country) != self.country:
+            raise ProfileError(
+                "country", f"{self.country!r} is not an upper-case ISO country code like 'DE'."
+            )
+
+
+class Interests(Base, frozen=True):
+    """RIASEC (Holland) interest scores, each 0..1, and how they were obtained."""
+
+    realistic: float
+    investigative: float
+    artistic: float
+    social: float
+    enterprising: float
+    conventional: float
+    method: InterestMethod
+
+    def __post_init__(self) -> None:
+        for name in RIASEC:
+            _check_number("interests", f"The {name} score", getattr(self, name), 0.0, 1.0)
+
+    def scores(self) -> dict[str, float]:
+        """The six scores by type name, in RIASEC order."""
+        return {name: float(getattr(self, name)) for name in RIASEC}
+
+    def code(self, letters: int = 3) -> str:
+        """The Holland code: the initials of the highest types, ties kept in RIASEC order."""
+        ranked = sorted(RIASEC, key=lambda name: -getattr(self, name))
+        return "".join(name[0].upper() for name in ranked[:letters])
+
+
+class Profile(Base, frozen=True):
+    """Everything we know about the person; offsets in ``sections`` refer to ``text``."""
+
+    titles: tuple[Position, ...] = ()
+    skills: tuple[str, ...] = ()
+    text: str = ""
+    sections: tuple[Section, ...] = ()
+    years_experience: float | None = None
+    education: tuple[Education, ...] = ()
+    certifications: tuple[str, ...] = ()
+    location: Location | None = None
+    interests: Interests | None = None
+    hours_per_week: float | None = None
+    source: str | None = None
+    notes: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        _check_number("years_experience", "Years of experience", self.years_experience, 0,
+                      MAX_YEARS)  # fmt: skip
+        if self.hours_per_week is not None and self.hours_per_week <= 0:
+            raise ProfileError(
+                "hours_per_week",
+                f"Hours per week must be more than 0 (got {self.hours_per_week:g}); "
+                "give the hours you can spend on learning each week, for example 5.",
+            )
+        _check_number("hours_per_week", "Hours per week", self.hours_per_week, 0, MAX_HOURS)
+        for section in self.sections:
+            if section.end > len(self.text):
+                raise ProfileError("sections", "A section ends after the end of the text.")
+
+    def current_titles(self) -> tuple[str, ...]:
+        """Titles of the positions marked current."""
+        return tuple(p.title for p in self.titles if p.current)
+
+
+def build_profile(
+    document: Document | None = None,
+    *,
+    title: str | None = None,
+    past_titles: Sequence[str] = (),
+    skills: Sequence[str] = (),
+    text: str | None = None,
+    years_experience: float | None = None,
+    country: str | None = None,
+    city: str | None = None,
+    education: Sequence[Education] = (),
+    certifications: Sequence[str] = (),
+    interests: Interests | None = None,
+    hours_per_week: float | None = None,
+    as_of: dt.date | None = None,
+) -> Profile:
+    """Merge explicit values (flags, form fields) with a parsed document; explicit values win.
+
+    ``as_of`` dates open-ended positions ('2019 - Present'); it defaults to today.
+    """
+    from aicareers.engine.profile.documents import merge_free_text
+
+    if text is not None and not text.strip():
+        raise EmptyDocumentError(what="text")
+    document = merge_free_text(document, text) if text is not None else document
+    given = (title, past_titles, skills, document, education, certifications)
+    if not any(given):
+        raise ProfileError(
+            "profile",
+            "Nothing to assess: give a job title, some skills, a resume file or a few "
+            "sentences about your work.",
+        )
+    today = as_of or dt.date.today()
+    positions = _merge_positions(title, past_titles, document, today)
+    derived = dates.merged_years(((p.start, p.end, p.current) for p in positions), today)
+    return Profile(
+        titles=positions,
+        skills=_unique((*skills, *(document.skills if document else ()))),
+        text=document.text if document else "",
+        sections=document.sections if document else (),
+        years_experience=years_experience if years_experience is not None else derived,
+        education=(*education, *(document.education if document else ())),
+        certifications=_unique((*certifications, *(document.certifications if document else ()))),
+        location=_merge_location(country, city, document.location if document else None),
+        interests=interests,
+        hours_per_week=hours_per_week,
+        source=document.format if document else None,
+        notes=document.notes if document else (),
+    )
+
+
+def _unique(items: Sequence[str]) -> tuple[str, ...]:
+    """Stripped, non-empty items without case-insensitive repeats, first spelling kept."""
+    seen: set[str] = set()
+    kept: list[str] = []
+    for item in items:
+        cleaned = " ".join(item.split())
+        if cleaned and cleaned.casefold() not in seen:
+            seen.add(cleaned.casefold())
+            kept.append(cleaned)
+    return tuple(kept)
+
+
+def _merge_positions(
+    title: str | None, past: Sequence[str], document: Document | None, today: dt.date
+) -> tuple[Position, ...]:
+    """Explicit titles first (the given one current), then the document's, without repeats."""
+    found = list(document.titles) if document else []
+    used: set[int] = set()
+    merged: list[Position] = []
+    for name, current in ((title, True), *((p, False) for p in past)):
+        cleaned = " ".join((name or "").split())
+        if not cleaned:
+            continue
+        key = cleaned.casefold()
+        same = [i for i, p in enumerate(found) if i not in used and p.title.casefold() == key]
+        used.update(same[:1])
+        base = found[same[0]] if same else Position(title=cleaned)
+        merged.append(msgspec.structs.replace(base, current=current or base.current))
+    merged.extend(p for i, p in enumerate(found) if i not in used)
+    return tuple(_with_years(p, today) for p in merged)
+
+
+def _with_years(position: Position, today: dt.date) -> Position:
+    if position.years is not None:
+        return position
+    years = dates.span_years(position.start, position.end, position.current, today)
+    return msgspec.structs.replace(position, years=years) if years is not None else position
+
+
+def _merge_location(
+    country: str | None, city: str | None, found: Location | None
+) -> Location | None:
+    """Explicit country and city win; a found city is kept only if its country still holds."""
+    code = country_code(country) if country is not None else None
+    if found is not None and (code is None or code == found.country):
+        code = code or found.country
+        city = city or found.city
+    city = city.strip() if city and city.strip() else None
+    return Location(country=code, city=city) if code or city else None

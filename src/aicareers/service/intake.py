@@ -1,0 +1,118 @@
+"""Turn what a person typed or uploaded into a Profile: shared by the CLI, web and batch.
+
+Adapters pass raw values (file bytes, flag strings); parsing and validation live here and in
+the engine, so every adapter reports bad input with the same words.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from ..engine.profile.countries import find_country
+from ..engine.profile.interests import interests_from_scores
+from ..engine.profile.model import Education, EducationLevel, Interests, Profile, build_profile
+from ..errors import ProfileError
+
+EDUCATION_LEVELS: tuple[EducationLevel, ...] = (
+    "secondary", "certificate", "associate", "bachelor", "master", "doctorate",
+)  # fmt: skip
+
+
+def split_skills(text: str | None) -> list[str]:
+    """``"Python, SQL; dashboards"`` -> ``["Python", "SQL", "dashboards"]``."""
+    return [part.strip() for part in re.split(r"[,;\n]", text or "") if part.strip()]
+
+
+def parse_location(text: str | None) -> tuple[str | None, str | None]:
+    """``"Berlin, Germany"`` -> (country, city); a lone word is a country if we know it."""
+    if not text or not text.strip():
+        return None, None
+    if "," in text:
+        city, _, country = text.rpartition(",")
+        return country.strip(), city.strip() or None
+    value = text.strip()
+    return (value, None) if find_country(value) else (None, value)
+
+
+def parse_interests(text: str | None) -> Interests | None:
+    """``"R=2,I=6,A=3,S=4,E=5,C=3"`` on O*NET's 1-7 scale."""
+    if not text:
+        return None
+    scores: dict[str, float] = {}
+    for part in split_skills(text):
+        key, sep, value = part.partition("=")
+        try:
+            scores[key.strip()] = float(value)
+        except ValueError:
+            sep = ""
+        if not sep:
+            raise ProfileError(
+                "interests",
+                f"Could not read '{part}'. Give six scores from 1 to 7 like "
+                "R=2,I=6,A=3,S=4,E=5,C=3 (Realistic, Investigative, Artistic, Social, "
+                "Enterprising, Conventional).",
+            )
+    return interests_from_scores(scores, scale=(1.0, 7.0))
+
+
+def parse_quiz(text: str | None) -> Interests | None:
+    """Twelve 1-5 ratings of `aicareers interests quiz`, in its order: ``"4,2,5,..."``."""
+    if not text:
+        return None
+    from ..engine.profile.interests import score_quiz
+
+    try:
+        ratings = [int(part) for part in split_skills(text)]
+    except ValueError:
+        raise ProfileError(
+            "quiz",
+            f"Could not read the quiz answers '{text}'. Give twelve whole numbers from 1 to 5, "
+            "comma separated, in the order `aicareers interests quiz` lists the statements.",
+        ) from None
+    return score_quiz(ratings)
+
+
+def profile_from_inputs(
+    data: bytes | None = None,
+    filename: str | None = None,
+    *,
+    title: str | None = None,
+    past_titles: Sequence[str] = (),
+    skills: str | Sequence[str] | None = None,
+    years: float | None = None,
+    location: str | None = None,
+    education: str | None = None,
+    interests: str | None = None,
+    quiz: str | None = None,
+    hours_per_week: float | None = None,
+) -> Profile:
+    """A validated Profile from a resume file's bytes and/or typed fields."""
+    from ..engine.profile.documents import read_document
+
+    document = read_document(data, filename) if data is not None else None
+    country, city = parse_location(location)
+    listed = split_skills(skills) if isinstance(skills, str) or skills is None else list(skills)
+    degrees = (Education(level=_level(education)),) if education else ()
+    return build_profile(
+        document,
+        title=title,
+        past_titles=past_titles,
+        skills=listed,
+        years_experience=years,
+        country=country,
+        city=city,
+        education=degrees,
+        interests=parse_interests(interests) or parse_quiz(quiz),
+        hours_per_week=hours_per_week,
+    )
+
+
+def _level(value: str) -> EducationLevel:
+    for level in EDUCATION_LEVELS:
+        if value.strip().lower() == level:
+            return level
+    raise ProfileError(
+        "education",
+        f"Unknown education level '{value}'. Use one of: {', '.join(EDUCATION_LEVELS)}.",
+    )

@@ -1,0 +1,193 @@
+"""The planning facade: build a plan, store it, record progress, and read it back.
+
+Adapters (CLI, web) call this and format what it returns; the rules live in
+``engine.plan_builder`` and ``engine.progress``, persistence in ``store``. The clock is read
+here, never in the engine, and can be fixed by the caller (``today``/``now``) for tests and for
+a coach who wants to see where a plan will stand on a given day.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from ..engine.plans.model import EventStatus, Plan, Preferences, Progress, ProgressEvent
+from ..errors import ProfileError, UserInputError
+from ..knowledge.loader import default_catalog
+from ..knowledge.lookup import by_id
+from ..knowledge.space import default_space
+
+if TYPE_CHECKING:
+    from ..export import ExportFormat
+    from ..knowledge.models import Catalog
+    from ..store import Store
+
+
+# Dates outside this window are almost always typing mistakes (2062 for 2026, say).
+EARLIEST_START = dt.date(2000, 1, 1)
+LATEST_YEARS_AHEAD = 5
+STATUS_FLAGS: dict[str, EventStatus] = {
+    "done": "done",
+    "start": "in_progress",
+    "skip": "skipped",
+    "reopen": "reopened",
+}
+
+
+def parse_day(value: str | None, option: str) -> dt.date | None:
+    """``YYYY-MM-DD`` (or ``today``) as a date, with a message that shows the expected form."""
+    if value is None:
+        return None
+    if value.strip().lower() == "today":
+        return dt.date.today()
+    try:
+        day = dt.date.fromisoformat(value.strip())
+    except ValueError:
+        raise ProfileError(
+            option, f"{option} '{value}' is not a date. Write it as YYYY-MM-DD, e.g. 2026-12-01."
+        ) from None
+    latest = dt.date.today().replace(year=dt.date.today().year + LATEST_YEARS_AHEAD)
+    if not EARLIEST_START <= day <= latest:
+        raise ProfileError(
+            option,
+            f"{option} {day} is outside {EARLIEST_START} to {latest}. Check the year.",
+        )
+    return day
+
+
+@dataclass(frozen=True)
+class PlanRecord:
+    """A stored plan with where it stands today."""
+
+    id: int
+    plan: Plan
+    progress: Progress
+    created_at: dt.datetime
+    assessment_id: int | None
+
+
+def now_utc() -> dt.datetime:
+    """The current time, timezone-aware, for event timestamps."""
+    return dt.datetime.now(dt.UTC)
+
+
+def local_zone() -> dt.tzinfo | None:
+    """This machine's time zone: a streak counts the person's days, not UTC's."""
+    return dt.datetime.now().astimezone().tzinfo
+
+
+def skills_from_text(catalog: Catalog, text: str) -> tuple[str, ...]:
+    """Skill ids named in ``text`` ("Python, SQL, prompt-engineering"), by id, name or alias."""
+    from ..engine.assessment.skills import extract_skills
+    from ..engine.assessment.vocabulary import Vocabulary
+
+    ids = {s.id for s in catalog.skills}
+    given = {part.strip().lower() for part in text.split(",") if part.strip()}
+    named = set(extract_skills(text, Vocabulary(catalog.skills)))
+    return tuple(sorted(named | (given & ids)))
+
+
+def _assessment_skills(result: dict[str, Any], career: str) -> tuple[tuple[str, ...], list[str]]:
+    """What a stored assessment says the person has, and lacks for ``career``."""
+    entry = next((c for c in result.get("careers", []) if c.get("id") == career), None)
+    if entry is None:
+        raise UserInputError(
+            f"That assessment does not rank '{career}'. Run the assessment again, or create "
+            "the plan with --skills instead of --from-assessment."
+        )
+    have = tuple(s["id"] for s in result.get("skills", {}).get("project", []))
+    gaps = [m["skill"] for m in entry.get("missing", [])]
+    return have, gaps
+
+
+class Planner:
+    """Plans and progress for one user of one store."""
+
+    def __init__(self, store: Store, user_id: int, catalog: Catalog | None = None) -> None:
+        self.store = store
+        self.user_id = user_id
+        self.catalog = catalog or default_catalog()
+
+    def create(
+        self,
+        career: str,
+        preferences: Preferences,
+        *,
+        skills: Sequence[str] = (),
+        assessment_id: int | None = None,
+        today: dt.date | None = None,
+    ) -> PlanRecord:
+        """Build a plan for ``career`` from an assessment or from the skills given, and store it."""
+        from ..engine.plans.build import build_plan, check_preferences
+
+        check_preferences(preferences)
+        by_id(self.catalog.careers, career, "career", "aicareers careers list")
+        target = next(t for t in default_space() if t.career == career)
+        gaps: list[str] | None = None
+        have: tuple[str, ...] = tuple(skills)
+        if assessment_id is not None:
+            stored = self.store.get_assessment(self.user_id, assessment_id)
+            have, gaps = _assessment_skills(stored.result, career)
+            have = tuple(sorted({*have, *skills}))
+            gaps = [g for g in gaps if g not in skills]
+        plan = build_plan(self.catalog, target, preferences, have=have, gaps=gaps)
+        plan_id = self.store.save_plan(self.user_id, plan, assessment_id=assessment_id)
+        return self.get(plan_id, today=today)
+
+    def get(self, plan_id: int, *, today: dt.date | None = None) -> PlanRecord:
+        """A stored plan with its progress as of ``today``."""
+        from ..engine.plans.progress import summarize
+
+        stored = self.store.get_plan(self.user_id, plan_id)
+        events = self.store.events(self.user_id, plan_id)
+        day = today or dt.date.today()
+        return PlanRecord(
+            id=stored.id,
+            plan=stored.plan,
+            progress=summarize(stored.plan, events, day, tz=local_zone()),
+            created_at=stored.created_at,
+            assessment_id=stored.assessment_id,
+        )
+
+    def all(self, *, today: dt.date | None = None) -> list[PlanRecord]:
+        """Every plan of this user, oldest first."""
+        return [self.get(p.id, today=today) for p in self.store.list_plans(self.user_id)]
+
+    def record(
+        self,
+        plan_id: int,
+        step: str,
+        status: EventStatus,
+        *,
+        note: str | None = None,
+        now: dt.datetime | None = None,
+    ) -> ProgressEvent:
+        """Check the change against the step's current state, then append it to the log."""
+        from ..engine.plans.progress import check_transition, derive_states
+
+        stored = self.store.get_plan(self.user_id, plan_id)
+        states = derive_states(stored.plan, self.store.events(self.user_id, plan_id))
+        if step in states:
+            check_transition(stored.plan, states, step, status)
+        return self.store.record_event(
+            self.user_id, plan_id, step, status, note=note, at=now or now_utc()
+        )
+
+    def history(self, plan_id: int) -> tuple[Plan, list[ProgressEvent]]:
+        """The plan and every event recorded on it, oldest first."""
+        stored = self.store.get_plan(self.user_id, plan_id)
+        return stored.plan, self.store.events(self.user_id, plan_id)
+
+    def export(
+        self, plan_id: int, fmt: ExportFormat, *, now: dt.datetime | None = None
+    ) -> str:
+        """The plan as Markdown, JSON, iCalendar or CSV text."""
+        from ..export import export_plan
+
+        moment = now or now_utc()
+        record = self.get(plan_id, today=moment.astimezone(local_zone()).date())
+        return export_plan(
+            fmt, plan_id, record.plan, record.progress, now=moment, created_at=record.created_at
+        )

@@ -1,0 +1,154 @@
+"""Assemble the assessment engine from the shipped data, once per process.
+
+The engine itself is pure; this module does the loading: catalog, career space, taxonomy,
+title coder, occupation similarity and the semantic matcher. Everything heavy is imported
+here, inside functions, so that importing aicareers stays cheap.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import pickle
+from collections.abc import Callable, Sequence
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from ..knowledge import default_catalog
+from ..knowledge.cache import cache_dir, read_bytes, write_bytes
+from ..knowledge.space import RIASEC, default_space
+
+T = TypeVar("T")
+
+if TYPE_CHECKING:
+    from ..engine.assessment.assess import Assessor
+    from ..engine.assessment.reference_skills import ReferenceVocabulary
+    from ..engine.assessment.semantic_skills import SemanticSkillMatcher
+    from ..engine.occupations.titles import TitleCoder
+    from ..knowledge.models import Catalog
+    from ..taxonomy.model import Taxonomy
+
+
+def _occupation_interests(taxonomy: Taxonomy) -> Callable[[str], dict[str, float] | None]:
+    occupations = taxonomy.occupations
+
+    def lookup(code: str) -> dict[str, float] | None:
+        try:
+            found = occupations.get(code).interests
+        except Exception:  # an occupation coded elsewhere but absent here is simply unknown
+            return None
+        return None if found is None else dict(zip(RIASEC, found, strict=True))
+
+    return lookup
+
+
+@lru_cache(maxsize=2)
+def load_assessor(semantic: bool = True) -> Assessor:
+    """The engine with every index this installation has; ``semantic`` adds meaning matching."""
+    from ..build.similarity import load_similarity
+    from ..engine.assessment.assess import Assessor
+    from ..engine.assessment.vocabulary import Vocabulary
+    from ..semantic import Encoder
+    from ..taxonomy.model import Taxonomy
+
+    catalog = default_catalog()
+    taxonomy = Taxonomy.load()
+    encoder = Encoder.load() if semantic else None
+    return Assessor(
+        catalog=catalog,
+        space=default_space(),
+        vocabulary=Vocabulary(catalog.skills),
+        coder=load_title_coder(taxonomy, encoder),
+        similarity=load_similarity(taxonomy).score,
+        semantic=_skill_matcher(encoder, catalog) if encoder is not None else None,
+        occupation_interests=_occupation_interests(taxonomy),
+        reference=load_reference_vocabulary(taxonomy),
+    )
+
+
+def _artifact_key(taxonomy: Taxonomy, files: Sequence[str], modules: Sequence[Any]) -> str:
+    """Changes with the named artifact files and with the source of the modules that index them."""
+    digest = hashlib.sha256()
+    recorded = taxonomy.manifest["files"]
+    for name in files:
+        digest.update(recorded[name]["sha256"].encode())
+    for module in modules:
+        digest.update(Path(str(module.__file__)).read_bytes())
+    return digest.hexdigest()[:24]
+
+
+def _cached(name: str, key: str, build: Callable[[], T]) -> T:
+    """``build()``, pickled into the user cache under ``name-key`` and read back next time.
+
+    A cache that cannot be read or written is simply rebuilt: the artifact stays the truth.
+    """
+    path = cache_dir() / f"{name}-{key}.pickle"
+    data = read_bytes(path)
+    if data is not None:
+        try:
+            value: T = pickle.loads(data)
+            return value
+        except (pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError):
+            pass
+    value = build()
+    write_bytes(path, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+    return value
+
+
+def load_title_coder(taxonomy: Taxonomy, encoder: Any = None) -> TitleCoder:
+    """The title coder; its word index (seconds to build from 66,000 titles) is cached."""
+    from ..engine.occupations import title_index, title_words
+    from ..engine.occupations.titles import TitleCoder
+
+    key = _artifact_key(
+        taxonomy, ("titles.json.gz", "occupations.json.gz"), (title_index, title_words)
+    )
+    index = _cached("title-index", key, lambda: TitleCoder.from_taxonomy(taxonomy).index)
+    return TitleCoder.from_index(index, taxonomy, encoder)
+
+
+def load_reference_vocabulary(taxonomy: Taxonomy) -> ReferenceVocabulary:
+    """ESCO skills and O*NET technology examples as a phrase index (cached: 1.5 s to build)."""
+    from ..engine import phrases
+    from ..engine.assessment import reference_skills
+    from ..engine.assessment.reference_skills import EscoLike, ReferenceVocabulary
+
+    def build() -> ReferenceVocabulary:
+        esco = [EscoLike(s.uri, s.label, s.alt_labels) for s in taxonomy.esco_skills]
+        tech = taxonomy.technology
+        hot = sorted({e for e, h in zip(tech.examples, tech.hot.tolist(), strict=True) if h})
+        return ReferenceVocabulary.build(esco, sorted(set(tech.examples)), hot)
+
+    files = ("esco_skills.json.gz", "technology.json.gz")
+    key = _artifact_key(taxonomy, files, (phrases, reference_skills))
+    return _cached("reference-skills", key, build)
+
+
+def _skill_matcher(encoder: Any, catalog: Catalog) -> SemanticSkillMatcher:
+    """The meaning matcher, with the skills' vectors read from the user cache when possible.
+
+    Embedding 170 skill texts takes over a second on two cores; the vectors only change with
+    the skills or the model, which both go into the cache key.
+    """
+    import numpy as np
+
+    from ..engine.assessment.semantic_skills import SemanticSkillMatcher, skill_texts
+    from ..taxonomy.vectors import model_hash
+
+    texts = [text for skill in catalog.skills for text in skill_texts(skill)]
+    digest = hashlib.sha256(model_hash(encoder.manifest).encode())
+    digest.update("\n".join(texts).encode())
+    path = cache_dir() / f"skill-vectors-{digest.hexdigest()[:24]}.npy"
+    data = read_bytes(path)
+    try:
+        if data is not None:
+            vectors = np.load(io.BytesIO(data))
+            return SemanticSkillMatcher(encoder, tuple(catalog.skills), vectors)
+    except (ValueError, EOFError, OSError):  # a damaged cache file: embed again
+        pass
+    matcher = SemanticSkillMatcher.build(encoder, catalog)
+    buffer = io.BytesIO()
+    np.save(buffer, matcher.vectors)
+    write_bytes(path, buffer.getvalue())
+    return matcher
