@@ -87,10 +87,10 @@ def cold_parts() -> dict[str, Any]:
         import onnxruntime  # noqa: F401
         import tokenizers  # noqa: F401
 
-        from aicareers.build.similarity import load_similarity
         from aicareers.engine.assessment.assess import Assessor
         from aicareers.engine.assessment.semantic_skills import SemanticSkillMatcher
         from aicareers.engine.assessment.vocabulary import Vocabulary
+        from aicareers.engine.occupations.loading import load_similarity
         from aicareers.engine.occupations.titles import TitleCoder
         from aicareers.knowledge import default_catalog
         from aicareers.knowledge.space import default_space

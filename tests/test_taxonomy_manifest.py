@@ -12,6 +12,7 @@ import pytest
 from aicareers.build.taxonomy import build
 from aicareers.errors import TaxonomyError
 from aicareers.taxonomy import SCHEMA_VERSION, Taxonomy, check
+from aicareers.taxonomy.artifact import REBUILD
 
 from .taxonomy_fixture import write_sources, write_xlsx
 
@@ -102,15 +103,18 @@ def test_an_old_schema_version_is_reported_and_refused(built: tuple[Path, Path, 
     assert check(out) == [
         f"schema version {SCHEMA_VERSION - 1} does not match this code's {SCHEMA_VERSION}"
     ]
-    with pytest.raises(TaxonomyError, match="aicareers data build"):
+    with pytest.raises(TaxonomyError, match="schema version") as caught:
         Taxonomy.load(out)
+    assert caught.value.hint == REBUILD
 
 
 def test_no_artifact_at_all(tmp_path: Path) -> None:
     (problem,) = check(tmp_path)
     assert problem.startswith(f"No taxonomy artifact at {tmp_path}")
-    with pytest.raises(TaxonomyError, match="Run `aicareers data build"):
+    with pytest.raises(TaxonomyError, match="No taxonomy artifact") as caught:
         Taxonomy.load(tmp_path)
+    assert caught.value.hint is not None
+    assert caught.value.hint.command == "aicareers data build --onet DIR --esco DIR"
 
 
 def test_a_truncated_table_fails_with_its_name(built: tuple[Path, Path, Path]) -> None:

@@ -14,9 +14,10 @@ from hypothesis import strategies as st
 from hypothesis.extra.numpy import arrays
 
 from aicareers.build.taxonomy import build
+from aicareers.build.vectors import add_vectors, vector_texts
 from aicareers.errors import TaxonomyError
 from aicareers.taxonomy import Taxonomy, check
-from aicareers.taxonomy.vectors import add_vectors, dequantize, model_hash, quantize, vector_texts
+from aicareers.taxonomy.vectors import dequantize, model_hash, quantize
 
 from .taxonomy_fixture import write_sources
 
@@ -101,8 +102,10 @@ def test_rebuilding_drops_vectors_and_asking_for_them_says_what_to_run(
     build(onet, esco, out)
     taxonomy = Taxonomy.load(out)
     assert not taxonomy.has_vectors
-    with pytest.raises(TaxonomyError, match="aicareers data vectors"):
+    with pytest.raises(TaxonomyError, match="no 'occupations' vectors") as caught:
         taxonomy.vectors("occupations")
+    assert caught.value.hint is not None
+    assert caught.value.hint.command == "aicareers data vectors"
 
 
 @given(arrays(np.float32, (4, 8), elements=st.floats(-1, 1, width=32)))
@@ -118,7 +121,7 @@ def test_quantize_round_trip_keeps_direction(rows: np.ndarray[Any, Any]) -> None
 
 
 def test_mean_sets_store_one_unit_vector_per_occupation(built: tuple[Path, Path, Path]) -> None:
-    from aicareers.taxonomy.vectors import grouped_texts, mean_rows
+    from aicareers.build.vectors import grouped_texts, mean_rows
 
     out = built[2]
     texts, rows = grouped_texts(out)["occupation_task_mean"]

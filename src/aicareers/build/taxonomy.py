@@ -12,19 +12,20 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import TaxonomyError
-from . import esco, onet
-from ..taxonomy.artifact import Table, write_files
+from ..taxonomy.artifact import Table, read_table, write_files
 from ..taxonomy.manifest import (
     DEFAULT_DIR,
     FORMAT,
     MANIFEST,
     SCHEMA_VERSION,
+    SIMILARITY_MODEL,
     Manifest,
     file_entry,
     onet_version,
     read_manifest,
     write_manifest,
 )
+from . import esco, onet
 from .readers import require_dir, require_file
 
 ESCO_VERSION = "v1.1.1"
@@ -88,6 +89,21 @@ def _check_target(target: Path) -> None:
         raise TaxonomyError(f"{target} holds files but no taxonomy; refusing to overwrite it.")
 
 
+def _carried_model(target: Path) -> dict[str, Table]:
+    """The similarity re-ranker a build keeps: the target artifact's own, else the package's.
+
+    The model is fitted by a benchmark, not built from the sources, so a rebuild must not lose
+    it (``_write`` replaces the whole folder); an artifact without one gets none.
+    """
+    for folder in (target, DEFAULT_DIR):
+        try:
+            if SIMILARITY_MODEL in read_manifest(folder).get("files", {}):
+                return {SIMILARITY_MODEL: read_table(folder, SIMILARITY_MODEL)}
+        except TaxonomyError:  # no artifact there, or a broken one: the next in line
+            continue
+    return {}
+
+
 def _write(target: Path, files: dict[str, Any], manifest: Manifest) -> None:
     staging = target.with_name(f".{target.name}.building")
     shutil.rmtree(staging, ignore_errors=True)
@@ -124,7 +140,7 @@ def build(
     check_sources(onet_dir, esco_dir)
     onet_files, onet_skipped = onet.build_onet(onet_dir, progress)
     esco_files, esco_skipped = esco.build_esco(esco_dir, progress)
-    files = {**onet_files, **esco_files}
+    files = {**onet_files, **esco_files, **_carried_model(target)}
     progress("hashing sources")
     sources = _sources(onet_dir, esco_dir, esco_version)
     progress("writing artifact")

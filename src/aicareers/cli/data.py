@@ -1,16 +1,15 @@
 """``aicareers data``: build, check and describe the O*NET + ESCO taxonomy artifact.
 
+The work is ``aicareers.service.data``'s; this module parses flags, draws progress and prints.
 Everything heavy (numpy, the readers, the encoder, Rich) is imported inside the commands, so
 registering this group costs the other commands nothing.
 """
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
 
 import click
 
@@ -59,27 +58,14 @@ def build(onet_dir: Path, esco_dir: Path, out_dir: Path | None, no_vectors: bool
 
     Example: aicareers data build --onet ../shared/data/onet --esco ../shared/data/esco --out /tmp/taxonomy --no-vectors
     """  # noqa: E501
-    from ..build import taxonomy as builder
-    from ..taxonomy.manifest import DEFAULT_DIR
-    from ..taxonomy.vectors import VECTOR_SETS, add_vectors
+    from ..service.data import build_taxonomy
 
-    started = time.perf_counter()
-    builder.check_sources(onet_dir, esco_dir)  # before the bar, so an error stands alone
-    with _progress(builder.STEPS) as step:
-        manifest = builder.build(onet_dir, esco_dir, out_dir, progress=step)
-    target = out_dir or DEFAULT_DIR
-    if not no_vectors:
-        with _progress(len(VECTOR_SETS) + 1) as step:
-            step("loading the encoder")
-            manifest = add_vectors(target, progress=step)
-    manifest = _add_similarity(target)
-    seconds = time.perf_counter() - started
-    total = sum(entry["size"] for entry in manifest["files"].values())
-    vectors = "with vectors" if manifest.get("vectors") else "without vectors"
+    built = build_taxonomy(onet_dir, esco_dir, out_dir, vectors=not no_vectors, stages=_progress)
+    vectors = "with vectors" if built.with_vectors else "without vectors"
     click.echo(
-        f"Built the taxonomy in {target} ({total / 1e6:.1f} MB, {vectors}) in {seconds:.1f} s: "
-        f"{manifest['counts']['occupations']:,} occupations, "
-        f"{manifest['counts']['esco_skills']:,} ESCO skills."
+        f"Built the taxonomy in {built.artifact} ({built.total_bytes / 1e6:.1f} MB, {vectors}) "
+        f"in {built.seconds:.1f} s: {built.occupations:,} occupations, "
+        f"{built.esco_skills:,} ESCO skills."
     )
 
 
@@ -90,22 +76,10 @@ def vectors(folder: Path | None) -> None:
 
     Example: aicareers data vectors --dir /tmp/taxonomy
     """
-    from ..taxonomy.vectors import VECTOR_SETS, add_vectors
+    from ..service.data import add_vectors
 
-    with _progress(len(VECTOR_SETS) + 1) as step:
-        step("loading the encoder")
-        manifest = add_vectors(folder, progress=step)
-    _add_similarity(folder)
-    click.echo(f"Added {', '.join(manifest['vectors']['sets'])} vectors.")
-
-
-def _add_similarity(folder: Path | None) -> dict[str, Any]:
-    """Store the occupation-similarity table last: it reads the content and the vectors."""
-    from ..build.similarity import add_similarity
-
-    with _progress(1) as step:
-        manifest: dict[str, Any] = add_similarity(folder, progress=step)
-    return manifest
+    sets = add_vectors(folder, stages=_progress)
+    click.echo(f"Added {', '.join(sets)} vectors.")
 
 
 @data.command()
@@ -120,49 +94,21 @@ def check(folder: Path | None, onet_dir: Path | None, esco_dir: Path | None, fmt
 
     Example: aicareers data check
     """
-    from ..taxonomy.manifest import DEFAULT_DIR, REBUILD, check, read_manifest
-    from ..taxonomy.vectors import current_model_hash
+    from ..service.data import check_taxonomy
 
-    target = folder or DEFAULT_DIR
-    try:
-        has_vectors = bool(read_manifest(target).get("vectors"))
-    except Exception:  # check() below reports the same problem in words
-        has_vectors = False
-    model = current_model_hash() if has_vectors else None
-    problems = check(target, onet_dir, esco_dir, model_hash=model)
+    result = check_taxonomy(folder, onet_dir, esco_dir)
+    target = result.artifact
     if fmt == "json":
-        emit_json({"artifact": str(target), "ok": not problems, "problems": problems})
-    elif problems:
+        emit_json({"artifact": str(target), "ok": result.ok, "problems": result.problems})
+    elif result.problems:
         click.echo(f"The taxonomy at {target} has problems:")
-        for problem in problems:
+        for problem in result.problems:
             click.echo(f"  - {problem}")
-        click.echo(f"Rebuild it: {REBUILD}")
+        click.echo(f"Rebuild it: {result.rebuild.command}")
     else:
         click.echo(f"The taxonomy at {target} is sound.")
-    if problems:
+    if result.problems:
         raise SystemExit(3)
-
-
-def _info(folder: Path | None) -> dict[str, Any]:
-    from ..taxonomy.manifest import DEFAULT_DIR, read_manifest
-
-    target = folder or DEFAULT_DIR
-    manifest = read_manifest(target)
-    files = {name: entry["size"] for name, entry in manifest["files"].items()}
-    sources = {
-        label: {k: v for k, v in source.items() if k != "files"}
-        for label, source in manifest["sources"].items()
-    }
-    vectors = manifest.get("vectors")
-    return {
-        "artifact": str(target),
-        "schema_version": manifest["schema_version"],
-        "sources": sources,
-        "counts": manifest["counts"],
-        "files": files,
-        "total_bytes": sum(files.values()),
-        "vectors": {k: v for k, v in vectors.items() if k != "files"} if vectors else None,
-    }
 
 
 @data.command()
@@ -173,7 +119,9 @@ def info(folder: Path | None, fmt: str) -> None:
 
     Example: aicareers data info --format json
     """
-    view = _info(folder)
+    from ..service.data import taxonomy_info
+
+    view = taxonomy_info(folder)
     if fmt == "json":
         emit_json(view)
         return

@@ -1,24 +1,17 @@
-"""``aicareers model``: build and inspect the local semantic text encoder."""
+"""``aicareers model``: build and inspect the local semantic text encoder.
+
+The work is ``aicareers.service.data``'s (imported inside the commands, so registering this
+group loads no ML library); this module parses flags and prints.
+"""
 
 from __future__ import annotations
 
-import json
-import time
 from pathlib import Path
 from typing import Any
 
 import click
 
 from .output import emit_json, format_option
-
-
-def _model_info(model_dir: Path) -> dict[str, Any]:
-    """Where the model is, whether it is built, and its manifest when it is."""
-    from ..semantic.paths import MANIFEST_FILE, is_built
-
-    built = is_built(model_dir)
-    manifest = json.loads((model_dir / MANIFEST_FILE).read_text("utf-8")) if built else None
-    return {"model_dir": str(model_dir), "built": built, "manifest": manifest}
 
 
 @click.group()
@@ -43,21 +36,17 @@ def build(out: Path | None, force: bool) -> None:
 
     Example: aicareers model build --force
     """
-    from ..semantic.paths import default_model_dir, is_built
+    from ..service.data import build_encoder, encoder_dir, encoder_is_built
 
-    target = out or default_model_dir()
-    if is_built(target) and not force:
+    target = encoder_dir(out)
+    if encoder_is_built(target) and not force:
         click.echo(f"Already built in {target} (use --force to rebuild).")
         return
-    from ..semantic.build import build_model
-
     click.echo(f"Building the text encoder in {target} ...", err=True)
-    started = time.perf_counter()
-    build_model(target)
-    seconds = time.perf_counter() - started
-    agree = _model_info(target)["manifest"]["agreement_int8_vs_fp32"]
+    built = build_encoder(target)
+    agree = built.agreement
     click.echo(
-        f"Built {target} in {seconds:.1f} s: int8 vs fp32 cosine {agree['cosine_mean']:.4f} "
+        f"Built {target} in {built.seconds:.1f} s: int8 vs fp32 cosine {agree['cosine_mean']:.4f} "
         f"(min {agree['cosine_min']:.4f}), top-10 neighbour overlap "
         f"{agree['overlap_at_k_mean']:.3f}."
     )
@@ -77,9 +66,9 @@ def info(model_dir: Path | None, fmt: str) -> None:
 
     Example: aicareers model info --format json
     """
-    from ..semantic.paths import default_model_dir
+    from ..service.data import encoder_info
 
-    data = _model_info(model_dir or default_model_dir())
+    data = encoder_info(model_dir)
     if fmt == "json":
         emit_json(data)
         return

@@ -16,10 +16,15 @@ from typing import Any
 import msgspec
 import numpy as np
 
-from ..errors import TaxonomyError
+from ..errors import Hint, TaxonomyError
 
 Table = dict[str, Any]
 CHUNK = 1 << 20
+# What fixes a missing, corrupt or outdated artifact (an operator's step: no web page offers it).
+REBUILD = Hint(
+    "rebuild it from the O*NET and ESCO sources",
+    command="aicareers data build --onet DIR --esco DIR",
+)
 
 
 def sha256_file(path: Path) -> str:
@@ -78,7 +83,7 @@ def read_table(folder: Path, name: str) -> Table:
     try:
         table = msgspec.json.decode(gzip.decompress(path.read_bytes()))
     except FileNotFoundError as exc:
-        raise TaxonomyError(f"Taxonomy file missing: {path}. Run `aicareers data build`.") from exc
+        raise TaxonomyError(f"Taxonomy file missing: {path}.", hint=REBUILD) from exc
     except (OSError, EOFError, msgspec.DecodeError) as exc:
         raise TaxonomyError(f"Taxonomy file is corrupt: {path} ({exc}).") from exc
     if not isinstance(table, dict):
@@ -92,7 +97,7 @@ def read_array(folder: Path, name: str) -> np.ndarray[Any, Any]:
     try:
         array: np.ndarray[Any, Any] = np.load(path, allow_pickle=False)
     except FileNotFoundError as exc:
-        raise TaxonomyError(f"Taxonomy file missing: {path}. Run `aicareers data build`.") from exc
+        raise TaxonomyError(f"Taxonomy file missing: {path}.", hint=REBUILD) from exc
     except (OSError, ValueError, EOFError) as exc:
         raise TaxonomyError(f"Taxonomy file is corrupt: {path} ({exc}).") from exc
     return array

@@ -12,14 +12,17 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import TaxonomyError
-from .artifact import sha256_file
+from .artifact import REBUILD, sha256_file
 
 # Bump when the layout or meaning of any artifact file changes; old artifacts are then refused.
 SCHEMA_VERSION = 1
 FORMAT = "aicareers-taxonomy"
 MANIFEST = "manifest.json"
 DEFAULT_DIR = Path(__file__).resolve().parent / "data"
-REBUILD = "aicareers data build --onet DIR --esco DIR"
+# The learned re-ranker of occupation similarity: fitted by a benchmark, not built from the
+# sources, so a rebuild carries it over (build/taxonomy.py) and the similarity fingerprint
+# hashes its content rather than listing it among the source-derived files.
+SIMILARITY_MODEL = "similarity_model.json.gz"
 
 Manifest = dict[str, Any]
 
@@ -55,13 +58,12 @@ def read_manifest(folder: Path) -> Manifest:
     try:
         manifest = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError as exc:
-        raise TaxonomyError(
-            f"No taxonomy artifact at {folder} (no {MANIFEST}). Run `{REBUILD}`."
-        ) from exc
+        missing = f"No taxonomy artifact at {folder} (no {MANIFEST})."
+        raise TaxonomyError(missing, hint=REBUILD) from exc
     except (OSError, ValueError) as exc:
-        raise TaxonomyError(f"{path} is unreadable ({exc}). Run `{REBUILD}`.") from exc
+        raise TaxonomyError(f"{path} is unreadable ({exc}).", hint=REBUILD) from exc
     if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
-        raise TaxonomyError(f"{path} is not an aicareers taxonomy manifest. Run `{REBUILD}`.")
+        raise TaxonomyError(f"{path} is not an aicareers taxonomy manifest.", hint=REBUILD)
     return manifest
 
 
@@ -98,7 +100,7 @@ def _vector_problems(manifest: Manifest, model_hash: str | None) -> list[str]:
     vectors = manifest.get("vectors")
     if not vectors or model_hash is None or vectors.get("model_hash") == model_hash:
         return []
-    return ["stale: vectors were computed with another encoder model; run `aicareers data vectors`"]
+    return ["stale: vectors were computed with another encoder model; compute them again"]
 
 
 def check(

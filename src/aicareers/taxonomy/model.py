@@ -12,9 +12,15 @@ from typing import Any
 
 import numpy as np
 
-from ..errors import TaxonomyError
-from .artifact import Table, read_array, read_table
-from .manifest import DEFAULT_DIR, REBUILD, SCHEMA_VERSION, Manifest, read_manifest
+from ..errors import Hint, TaxonomyError
+from .artifact import REBUILD, Table, read_array, read_table
+from .manifest import (
+    DEFAULT_DIR,
+    SCHEMA_VERSION,
+    SIMILARITY_MODEL,
+    Manifest,
+    read_manifest,
+)
 from .tables import (
     Array,
     EscoOccupation,
@@ -28,6 +34,8 @@ from .tables import (
     hundredths,
 )
 from .vectors import dequantize
+
+ADD_VECTORS = Hint("add them", command="aicareers data vectors")
 
 
 def _full_uris(table: Table) -> list[str]:
@@ -50,7 +58,8 @@ class Taxonomy:
         if manifest.get("schema_version") != SCHEMA_VERSION:
             raise TaxonomyError(
                 f"The taxonomy at {folder} has schema version {manifest.get('schema_version')}, "
-                f"this code reads {SCHEMA_VERSION}. Run `{REBUILD}`."
+                f"this code reads {SCHEMA_VERSION}.",
+                hint=REBUILD,
             )
         return cls(folder, manifest)
 
@@ -210,6 +219,20 @@ class Taxonomy:
         )
         return [RelatedOccupation(codes[a], codes[b], tier, rank) for a, b, tier, rank in rows]
 
+    @cached_property
+    def similarity_model(self) -> dict[str, Any] | None:
+        """The learned occupation-similarity re-ranker in its plain form, if the artifact has one.
+
+        The engine turns it into a model (``similarity_rerank.model_from_dict``); an artifact
+        whose manifest lists no such file ranks by the unsupervised fusion alone.
+        """
+        if SIMILARITY_MODEL not in self.manifest.get("files", {}):
+            return None
+        model = read_table(self.folder, SIMILARITY_MODEL).get("model")
+        if not isinstance(model, dict):
+            raise TaxonomyError(f"Taxonomy file is corrupt: {self.folder / SIMILARITY_MODEL}.")
+        return model
+
     @property
     def has_vectors(self) -> bool:
         """Whether the artifact holds sentence embeddings."""
@@ -219,9 +242,7 @@ class Taxonomy:
         """Unit-length float32 rows of a vector set (``occupations``, ``esco_skills``, ...)."""
         vectors = self.manifest.get("vectors") or {}
         if name not in vectors.get("sets", {}):
-            raise TaxonomyError(
-                f"The taxonomy has no '{name}' vectors. Run `aicareers data vectors` to add them."
-            )
+            raise TaxonomyError(f"The taxonomy has no '{name}' vectors.", hint=ADD_VECTORS)
         return self._vectors(name)
 
     def _vectors(self, name: str) -> Array:

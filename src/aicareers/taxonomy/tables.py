@@ -7,9 +7,11 @@ from typing import Any
 
 import numpy as np
 
-from ..errors import UnknownIdError
+from ..errors import UnknownIdError, listing
 
 Array = np.ndarray[Any, Any]
+# Where every O*NET code is listed (no web page lists them).
+OCCUPATION_IDS = listing(command="aicareers occupations list")
 
 
 def hundredths(raw: Array) -> Array:
@@ -50,7 +52,7 @@ class Occupations:
         """The row of occupation ``code``; ``UnknownIdError`` when there is none."""
         found: int | None = self.__dict__["_index"].get(code)
         if found is None:
-            raise UnknownIdError("O*NET occupation", code, [], "aicareers data info")
+            raise UnknownIdError("O*NET occupation", code, [], OCCUPATION_IDS)
         return found
 
     def __getitem__(self, i: int) -> Occupation:

@@ -22,6 +22,7 @@ from typing import Any
 import numpy as np
 
 from ...errors import UnknownIdError
+from ...taxonomy.tables import OCCUPATION_IDS
 from .facets import Facet, OccupationContent, facets
 from .similarity_rerank import Model, rerank
 
@@ -172,7 +173,7 @@ class OccupationSimilarity:
         found = self._index.get(code)
         if found is None:
             close = difflib.get_close_matches(code, self.codes, n=5, cutoff=0.6)
-            raise UnknownIdError("O*NET occupation", code, close, "aicareers occupations list")
+            raise UnknownIdError("O*NET occupation", code, close, OCCUPATION_IDS)
         return found
 
     def score(self, code_a: str, code_b: str) -> float:

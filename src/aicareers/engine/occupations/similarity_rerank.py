@@ -7,7 +7,8 @@ among ``i``'s other candidates; hubness and shared neighbours in the facets' nea
 graphs (``similarity_graph``); shared SOC groups, job-zone gap, "All Other" flags) and scores
 them with a model: a logistic ``RerankModel`` or gradient-boosted trees (``TreeModel``). The
 model was fitted on O*NET's Related Occupations (see docs/similarity.md and
-``taxonomy/similarity_learn.py``); it is a table of numbers here, so the runtime needs numpy only.
+``build/similarity_learn.py``) and ships as a data file of the taxonomy artifact
+(``similarity_model.json.gz``); it is a table of numbers here, so the runtime needs numpy only.
 """
 
 from __future__ import annotations
@@ -52,9 +53,19 @@ class RerankModel:
     coef: tuple[float, ...]
     bias: float
 
+    def to_dict(self) -> dict[str, Any]:
+        """The plain form kept in the artifact's ``similarity_model.json.gz``."""
+        return {
+            "features": list(self.features),
+            "mean": list(self.mean),
+            "scale": list(self.scale),
+            "coef": list(self.coef),
+            "bias": float(self.bias),
+        }
+
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> RerankModel:
-        """The model from its plain form (as generated into ``similarity_model.py``)."""
+        """The model from ``to_dict``'s form."""
         return cls(
             features=tuple(data["features"]),
             mean=tuple(data["mean"]),
@@ -100,7 +111,7 @@ class TreeModel:
         return out
 
     def to_dict(self) -> dict[str, Any]:
-        """The plain form: the node table as zlib-compressed base64 (kept in a Python module)."""
+        """The plain form: the node table as zlib-compressed base64 (a JSON string)."""
         packed = base64.b64encode(zlib.compress(self.nodes.tobytes(), 9)).decode("ascii")
         return {
             "kind": "trees",
