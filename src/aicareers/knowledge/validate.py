@@ -33,6 +33,11 @@ def _missing(where: str, kind: str, refs: Iterable[str], known: set[str]) -> Ite
             yield f"{where}: refers to unknown {kind} '{ref}'"
 
 
+def _hours(where: str, hours: int | None) -> Iterator[str]:
+    if hours is not None and hours <= 0:
+        yield f"{where}: hours must be positive, not {hours}"
+
+
 def _money(where: str, money: Money, sources: set[str]) -> Iterator[str]:
     if money.min > money.max:
         yield f"{where}: salary min {money.min} is above max {money.max}"
@@ -178,8 +183,7 @@ def _check_learning_paths(catalog: Catalog, ids: dict[str, set[str]]) -> Iterato
         yield from _missing(where, "skill", [path.skill], ids["skill"])
         yield from _missing(where, "resource", path.resources, ids["resource"])
         yield from _missing(where, "prerequisite skill", path.prerequisites, ids["skill"])
-        if path.hours <= 0:
-            yield f"{where}: hours must be positive, not {path.hours}"
+        yield from _hours(where, path.hours)
         if not path.resources:
             yield f"{where}: resources is empty, name at least one"
         if not path.practice.strip():
@@ -193,8 +197,7 @@ def _check_certifications(catalog: Catalog, ids: dict[str, set[str]]) -> Iterato
     for cert in catalog.certifications:
         where = f"certifications: {cert.id}"
         yield from _missing(where, "career", cert.careers, ids["career"])
-        if cert.hours is not None and cert.hours <= 0:
-            yield f"{where}: hours must be positive, not {cert.hours}"
+        yield from _hours(where, cert.hours)
 
 
 MIN_PROJECTS_PER_CAREER = 2
@@ -208,8 +211,7 @@ def _check_projects(catalog: Catalog, ids: dict[str, set[str]]) -> Iterator[str]
         yield from _missing(where, "career", project.careers, ids["career"])
         yield from _missing(where, "skill", project.skills, ids["skill"])
         yield from _missing(where, "resource", project.resources, ids["resource"])
-        if project.hours <= 0:
-            yield f"{where}: hours must be positive, not {project.hours}"
+        yield from _hours(where, project.hours)
         if not project.deliverables:
             yield f"{where}: deliverables is empty, name what to hand in"
         if not project.careers:
@@ -237,9 +239,13 @@ def problems(catalog: Catalog) -> list[str]:
     ]
 
 
-def validate_catalog(catalog: Catalog) -> None:
-    """Raise ``CatalogError`` listing every problem, or return quietly."""
-    found = problems(catalog)
+def raise_problems(what: str, found: list[str]) -> None:
+    """Raise ``CatalogError`` listing every problem ``what`` has, or return quietly."""
     if found:
         listed = "\n  - ".join(found)
-        raise CatalogError(f"The catalog has {len(found)} problem(s):\n  - {listed}")
+        raise CatalogError(f"{what} has {len(found)} problem(s):\n  - {listed}")
+
+
+def validate_catalog(catalog: Catalog) -> None:
+    """Raise ``CatalogError`` listing every problem, or return quietly."""
+    raise_problems("The catalog", problems(catalog))

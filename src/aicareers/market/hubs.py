@@ -13,12 +13,12 @@ import msgspec
 import numpy as np
 
 from ..knowledge.models import Catalog
-from .dataset import SalaryData, load_salaries
+from .dataset import SalaryData
 from .filters import SalaryFilters
 from .groups import group_label, split, split_selection
-from .report import Source, career_names, source_of
+from .report import Source, career_names, market_inputs, source_of
 from .stats import MIN_N, median_or_none
-from .titles import OTHER, TitleMap, load_title_map
+from .titles import OTHER, TitleMap
 
 CITY_NOTE = "The data names countries, not cities, so each hub shows its country's figures."
 Array = np.ndarray[Any, Any]
@@ -144,12 +144,7 @@ def hubs_report(
     title_map: TitleMap | None = None,
 ) -> HubsReport:
     """Hubs from data, over every row of the salary data."""
-    if catalog is None:
-        from ..knowledge import default_catalog
-
-        catalog = default_catalog()
-    data = data if data is not None else load_salaries()
-    title_map = title_map or load_title_map()
+    catalog, data, title_map = market_inputs(catalog, data, title_map)
     countries = country_rows(data)
     return HubsReport(
         n=len(data),

@@ -165,7 +165,7 @@ def explain(summary: Summary, role: Role | None) -> str | None:
     return (
         f"Only {summary.n} salaries match these filters; figures from fewer than {MIN_N} are "
         "withheld because a handful of people is no guide to a job. Drop a filter "
-        "(--level, --country, --remote or --year) to see more."
+        "(level, country, remote work or year) to see more."
     )
 
 
@@ -183,6 +183,21 @@ def source_of(data: SalaryData, filters: SalaryFilters) -> Source:
     )
 
 
+def market_inputs(
+    catalog: Catalog | None, data: SalaryData | None, title_map: TitleMap | None
+) -> tuple[Catalog, SalaryData, TitleMap]:
+    """The catalog, salary data and title map a report reads, the shipped ones where not given."""
+    if catalog is None:
+        from ..knowledge import default_catalog
+
+        catalog = default_catalog()
+    return (
+        catalog,
+        data if data is not None else load_salaries(),
+        title_map or load_title_map(),
+    )
+
+
 def salary_report(
     filters: SalaryFilters,
     group_by: GroupBy | None = None,
@@ -192,12 +207,7 @@ def salary_report(
     title_map: TitleMap | None = None,
 ) -> SalaryReport:
     """Answer one salary question; bad filters raise ``FilterError`` or ``UnknownIdError``."""
-    if catalog is None:
-        from ..knowledge import default_catalog
-
-        catalog = default_catalog()
-    data = data if data is not None else load_salaries()
-    title_map = title_map or load_title_map()
+    catalog, data, title_map = market_inputs(catalog, data, title_map)
     names = career_names(catalog)
     filters = check_filters(filters, data, title_map, names)
     mask = select(data, filters, title_map)

@@ -13,7 +13,7 @@ import msgspec
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
-from ..errors import UnknownIdError, UserInputError
+from ..errors import UnknownIdError, UserInputError, listing
 from .schema import (
     api_tokens,
     assessments,
@@ -127,7 +127,7 @@ def drop_token(conn: Connection, user_id: int, token_id: int) -> None:
         sa.delete(api_tokens).where(api_tokens.c.user_id == user_id, api_tokens.c.id == token_id)
     )
     if done.rowcount == 0:
-        raise UnknownIdError("API token", str(token_id), [], "the account page")
+        raise UnknownIdError("API token", str(token_id), [], listing(page="/account"))
 
 
 def token_account(conn: Connection, token_hash: str) -> Account | None:

@@ -9,13 +9,13 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, RowMapping
 
-from ..errors import UnknownIdError
+from ..errors import UnknownIdError, listing
 from .records import StoredAssessment
 from .schema import assessments, inserted_id, profiles
 from .suggest import nearest_numbers, storable_id
 
-# Until the CLI has a listing command for assessments, this is where their ids are printed.
-ASSESSMENT_LISTING = "aicareers assessments list"
+# Where a user's assessment ids are listed (no web page lists them: results are shown once).
+ASSESSMENT_IDS = listing(command="aicareers assessments list")
 
 
 def profile_values(profile: Mapping[str, Any] | None) -> dict[str, Any]:
@@ -87,7 +87,7 @@ def unknown(conn: Connection, user_id: int, assessment_id: int) -> UnknownIdErro
     """The error for an assessment id this user does not have, with their closest ids."""
     ids = conn.execute(sa.select(assessments.c.id).where(assessments.c.user_id == user_id))
     suggestions = nearest_numbers(ids.scalars(), assessment_id)
-    return UnknownIdError("assessment", str(assessment_id), suggestions, ASSESSMENT_LISTING)
+    return UnknownIdError("assessment", str(assessment_id), suggestions, ASSESSMENT_IDS)
 
 
 def list_all(conn: Connection, user_id: int) -> list[StoredAssessment]:

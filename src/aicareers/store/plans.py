@@ -10,13 +10,13 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection, RowMapping
 
 from ..engine.plans.model import PLAN_VERSION, Plan
-from ..errors import SchemaError, UnknownIdError
+from ..errors import SchemaError, UnknownIdError, listing
 from . import assessments as stored_assessments
 from .records import StoredPlan
 from .schema import inserted_id, plan_steps, plans
 from .suggest import closest_keys, nearest_numbers, storable_id
 
-PLAN_LISTING = "aicareers plan list"
+PLAN_IDS = listing(command="aicareers plan list", page="/plans")
 
 
 def save(conn: Connection, user_id: int, plan: Plan, assessment_id: int | None) -> int:
@@ -81,13 +81,14 @@ def check_step(conn: Connection, plan_id: int, step: str) -> None:
     keys = list(conn.execute(query).scalars())
     if step not in keys:
         suggestions = closest_keys(keys, step)
-        raise UnknownIdError("step", step, suggestions, f"aicareers plan show {plan_id}")
+        where = listing(command=f"aicareers plan show {plan_id}", page=f"/plans/{plan_id}")
+        raise UnknownIdError("step", step, suggestions, where)
 
 
 def unknown_plan(conn: Connection, user_id: int, plan_id: int) -> UnknownIdError:
     """The error for a plan id this user does not have, suggesting their closest ids."""
     ids = conn.execute(sa.select(plans.c.id).where(plans.c.user_id == user_id)).scalars()
-    return UnknownIdError("plan", str(plan_id), nearest_numbers(ids, plan_id), PLAN_LISTING)
+    return UnknownIdError("plan", str(plan_id), nearest_numbers(ids, plan_id), PLAN_IDS)
 
 
 def _stored(row: RowMapping) -> StoredPlan:

@@ -72,6 +72,11 @@ def _created() -> sa.Column[dt.datetime]:
     return sa.Column("created_at", UtcDateTime(), nullable=False)
 
 
+def _owned_table(name: str, *items: sa.schema.SchemaItem) -> sa.Table:
+    """A table of rows that belong to one user: its id and owner come first, then ``items``."""
+    return sa.Table(name, metadata, sa.Column("id", sa.Integer, primary_key=True), _owner(), *items)
+
+
 users = sa.Table(
     "users",
     metadata,
@@ -83,11 +88,8 @@ users = sa.Table(
     sa.Column("password_hash", sa.Text),
 )
 
-profiles = sa.Table(
+profiles = _owned_table(
     "profiles",
-    metadata,
-    sa.Column("id", sa.Integer, primary_key=True),
-    _owner(),
     sa.Column("title", sa.Text),
     sa.Column("skills", sa.JSON, nullable=False),
     sa.Column("years", sa.Float),
@@ -99,11 +101,8 @@ profiles = sa.Table(
     sa.Index(None, "user_id"),
 )
 
-assessments = sa.Table(
+assessments = _owned_table(
     "assessments",
-    metadata,
-    sa.Column("id", sa.Integer, primary_key=True),
-    _owner(),
     sa.Column("profile_id", sa.Integer, sa.ForeignKey("profiles.id", ondelete="SET NULL")),
     sa.Column("inputs", sa.JSON, nullable=False),
     sa.Column("results", sa.JSON, nullable=False),
@@ -112,11 +111,8 @@ assessments = sa.Table(
     sa.Index(None, "user_id", "id"),
 )
 
-plans = sa.Table(
+plans = _owned_table(
     "plans",
-    metadata,
-    sa.Column("id", sa.Integer, primary_key=True),
-    _owner(),
     sa.Column("assessment_id", sa.Integer, sa.ForeignKey("assessments.id", ondelete="SET NULL")),
     sa.Column("career", sa.String(KEY), nullable=False),
     sa.Column("preferences", sa.JSON, nullable=False),
@@ -170,11 +166,8 @@ progress_events = sa.Table(
 )
 
 
-sessions = sa.Table(
+sessions = _owned_table(
     "sessions",
-    metadata,
-    sa.Column("id", sa.Integer, primary_key=True),
-    _owner(),
     # SHA-256 of the cookie's random token: a copy of the database signs nobody in.
     sa.Column("token_hash", sa.String(64), nullable=False, unique=True),
     _created(),
@@ -182,11 +175,8 @@ sessions = sa.Table(
     sa.Index(None, "user_id"),
 )
 
-api_tokens = sa.Table(
+api_tokens = _owned_table(
     "api_tokens",
-    metadata,
-    sa.Column("id", sa.Integer, primary_key=True),
-    _owner(),
     sa.Column("name", sa.String(KEY), nullable=False),
     sa.Column("token_hash", sa.String(64), nullable=False, unique=True),
     sa.Column("prefix", sa.String(16), nullable=False),  # shown so people can tell tokens apart

@@ -231,7 +231,7 @@ class Store:
 
         Unknown plan or step: UnknownIdError, with the closest step ids for a step.
         """
-        when = at if at is not None else dt.datetime.now(dt.UTC)
+        when = at if at is not None else _now()
         with self._write() as conn:  # the caller gets the event after COMMIT, on leaving
             return progress.append(conn, user_id, plan_id, step_id, status, note, when)
 

@@ -12,6 +12,7 @@ import msgspec
 
 from aicareers.engine.profile.dates import find_date_range
 from aicareers.engine.profile.documents.education import education_from_line
+from aicareers.engine.profile.documents.model import Fields
 from aicareers.engine.profile.documents.normalize import trim_separators
 from aicareers.engine.profile.documents.sections import section_text
 from aicareers.engine.profile.model import Education, Position, Section
@@ -150,22 +151,17 @@ def _repeats_school(entries: list[Education], entry: Education) -> bool:
     return entry.degree is None and any(e.institution == entry.institution for e in entries)
 
 
-def extract_fields(
-    text: str, sections: tuple[Section, ...]
-) -> tuple[list[Position], list[str], list[Education], list[str]]:
-    """(positions, skills, education, certifications) read from the sections of text."""
-    positions: list[Position] = []
-    skills: list[str] = []
-    education: list[Education] = []
-    certifications: list[str] = []
+def extract_fields(text: str, sections: tuple[Section, ...]) -> Fields:
+    """Positions, skills, education and certifications read from the sections of text."""
+    fields = Fields()
     for section in sections:
         body = section_text(text, section)
         if section.kind == "experience":
-            positions.extend(positions_from_body(body))
+            fields.positions.extend(positions_from_body(body))
         elif section.kind == "skills":
-            skills.extend(skills_from_body(body))
+            fields.skills.extend(skills_from_body(body))
         elif section.kind == "education":
-            education.extend(education_from_body(body))
+            fields.education.extend(education_from_body(body))
         elif section.kind == "certifications":
-            certifications.extend(certifications_from_body(body))
-    return positions, skills, education, certifications
+            fields.certifications.extend(certifications_from_body(body))
+    return fields

@@ -8,12 +8,10 @@ import msgspec
 
 from aicareers.engine.profile.countries import find_country
 from aicareers.engine.profile.dates import parse_date
-from aicareers.engine.profile.documents.education import education_level
-from aicareers.engine.profile.documents.entries import make_position
 from aicareers.engine.profile.documents.model import Document
-from aicareers.engine.profile.documents.render import Renderer, date_range, joined
-from aicareers.engine.profile.model import Education, Location, Position
-from aicareers.errors import CorruptDocumentError, EmptyDocumentError, UnsupportedDocumentError
+from aicareers.engine.profile.documents.render import ResumeWriter, joined
+from aicareers.engine.profile.model import Location
+from aicareers.errors import CorruptDocumentError, UnsupportedDocumentError
 
 _KEYS = {"basics", "work", "volunteer", "education", "skills", "certificates", "projects"}
 
@@ -63,97 +61,79 @@ def _strings(item: Any, key: str) -> list[str]:
 def resume_document(value: dict[str, Any], filename: str | None = None) -> Document:
     """A Document from a decoded JSON Resume object."""
     basics = _dict(value.get("basics"))
-    out = Renderer()
     place = _dict(basics.get("location"))
-    out.section("other", None)
-    out.block(_s(basics, "label"), joined((_s(place, "city"), _s(place, "region"))))
-    out.section("summary", "Summary")
-    out.block(_s(basics, "summary"))
-    positions = _work(out, value)
-    education = _education(out, value)
-    skills = _skills(out, value)
-    certifications = _certificates(out, value)
+    out = ResumeWriter()
+    out.opening(
+        _s(basics, "label"),
+        joined((_s(place, "city"), _s(place, "region"))),
+        _s(basics, "summary"),
+    )
+    _work(out, value)
+    _education(out, value)
+    _skills(out, value)
+    _certificates(out, value)
     _projects(out, value)
-    text, sections = out.finish()
-    if not text:
-        raise EmptyDocumentError(filename)
     country = find_country(_s(place, "countryCode") or "") if place else None
     city = _s(place, "city")
-    return Document(
-        format="json-resume",
-        text=text,
-        sections=sections,
-        titles=tuple(positions),
-        skills=tuple(skills),
-        education=tuple(education),
-        certifications=tuple(certifications),
+    return out.document(
+        "json-resume",
+        filename,
         location=Location(country=country, city=city) if country or city else None,
         headline=_s(basics, "label"),
-        filename=filename,
     )
 
 
-def _work(out: Renderer, value: dict[str, Any]) -> list[Position]:
+def _work(out: ResumeWriter, value: dict[str, Any]) -> None:
     out.section("experience", "Experience")
-    positions = []
     for item, org_key in [(w, "name") for w in _items(value, "work")] + [
         (v, "organization") for v in _items(value, "volunteer")
     ]:
-        title, org = _s(item, "position"), _s(item, org_key)
         start, end = parse_date(_s(item, "startDate")), parse_date(_s(item, "endDate"))
         current = start is not None and _s(item, "endDate") is None
-        when = date_range(start, end, current)
-        out.block(
-            joined((title, org)) + (f" ({when})" if when else ""),
+        out.position(
+            _s(item, "position"),
+            _s(item, org_key),
+            start,
+            end,
+            current,
             _s(item, "summary") or _s(item, "description"),
             *(f"- {line}" for line in _strings(item, "highlights")),
         )
-        if title:
-            positions.append(make_position(title, org, start, end, current))
-    return positions
 
 
-def _education(out: Renderer, value: dict[str, Any]) -> list[Education]:
+def _education(out: ResumeWriter, value: dict[str, Any]) -> None:
     out.section("education", "Education")
-    entries = []
     for item in _items(value, "education"):
         degree, field, school = _s(item, "studyType"), _s(item, "area"), _s(item, "institution")
-        start, end = parse_date(_s(item, "startDate")), parse_date(_s(item, "endDate"))
-        when = date_range(start, end, False)
         named = joined((f"{degree} in {field}" if degree and field else degree or field, school))
-        out.block(named + (f" ({when})" if when else ""), joined(_strings(item, "courses")))
-        if degree or field or school:
-            level = education_level(degree) if degree else None
-            entries.append(Education(institution=school, degree=degree, field=field,
-                                     level=level, start=start, end=end))  # fmt: skip
-    return entries
+        out.education(
+            named,
+            joined(_strings(item, "courses")),
+            school=school,
+            degree=degree,
+            field=field,
+            start=parse_date(_s(item, "startDate")),
+            end=parse_date(_s(item, "endDate")),
+        )
 
 
-def _skills(out: Renderer, value: dict[str, Any]) -> list[str]:
+def _skills(out: ResumeWriter, value: dict[str, Any]) -> None:
     out.section("skills", "Skills")
-    skills: list[str] = []
     for item in _items(value, "skills"):
         name, keywords = _s(item, "name"), _strings(item, "keywords")
         out.block(
             f"{name}: {', '.join(keywords)}" if name and keywords else name or joined(keywords)
         )
-        skills.extend(s for s in (name, *keywords) if s)
-    return skills
+        out.fields.skills.extend(s for s in (name, *keywords) if s)
 
 
-def _certificates(out: Renderer, value: dict[str, Any]) -> list[str]:
+def _certificates(out: ResumeWriter, value: dict[str, Any]) -> None:
     out.section("certifications", "Certifications")
-    names = []
     for item in _items(value, "certificates"):
-        name = _s(item, "name")
-        if name:
-            names.append(name)
-            date = parse_date(_s(item, "date"))
-            out.block(joined((name, _s(item, "issuer"))) + (f" ({date})" if date else ""))
-    return names
+        out.certificate(_s(item, "name"), _s(item, "issuer"), _s(item, "date"))
 
 
-def _projects(out: Renderer, value: dict[str, Any]) -> None:
+def _projects(out: ResumeWriter, value: dict[str, Any]) -> None:
     out.section("projects", "Projects")
     for item in _items(value, "projects"):
         out.block(

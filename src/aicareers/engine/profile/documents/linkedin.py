@@ -14,13 +14,11 @@ from collections.abc import Mapping
 from aicareers.engine.profile.countries import country_from_place
 from aicareers.engine.profile.dates import parse_date
 from aicareers.engine.profile.documents.decode import decode_text
-from aicareers.engine.profile.documents.education import education_level
-from aicareers.engine.profile.documents.entries import make_position
 from aicareers.engine.profile.documents.limits import MAX_UNPACKED_BYTES, check_size
 from aicareers.engine.profile.documents.model import Document
-from aicareers.engine.profile.documents.render import Renderer, date_range, joined
-from aicareers.engine.profile.model import Education, Location, Position
-from aicareers.errors import EmptyDocumentError, EncryptedDocumentError, UnsupportedDocumentError
+from aicareers.engine.profile.documents.render import ResumeWriter, joined
+from aicareers.engine.profile.model import Location
+from aicareers.errors import EncryptedDocumentError, UnsupportedDocumentError
 
 CSV_NAMES = ("profile.csv", "positions.csv", "skills.csv", "education.csv", "certifications.csv")
 Rows = list[dict[str, str]]
@@ -83,71 +81,50 @@ def read_linkedin(files: Mapping[str, bytes], filename: str | None = None) -> Do
 
 def _document(tables: dict[str, Rows], filename: str | None) -> Document:
     profile = (tables.get("profile.csv") or [{}])[0]
-    out = Renderer()
-    out.section("other", None)
-    out.block(profile.get("headline"), profile.get("geo location"))
-    out.section("summary", "Summary")
-    out.block(profile.get("summary"))
-    positions = _positions(out, tables.get("positions.csv", []))
-    education = _education(out, tables.get("education.csv", []))
+    out = ResumeWriter()
+    out.opening(profile.get("headline"), profile.get("geo location"), profile.get("summary"))
+    _positions(out, tables.get("positions.csv", []))
+    _education(out, tables.get("education.csv", []))
     out.section("skills", "Skills")
     skills = [row["name"] for row in tables.get("skills.csv", []) if row.get("name")]
     out.block(*skills)
-    certifications = _certifications(out, tables.get("certifications.csv", []))
-    text, sections = out.finish()
-    if not text:
-        raise EmptyDocumentError(filename, "LinkedIn export")
+    out.fields.skills.extend(skills)
+    _certifications(out, tables.get("certifications.csv", []))
     place = profile.get("geo location") or ""
     country = country_from_place(place) if place else None
-    return Document(
-        format="linkedin",
-        text=text,
-        sections=sections,
-        titles=tuple(positions),
-        skills=tuple(skills),
-        education=tuple(education),
-        certifications=tuple(certifications),
+    return out.document(
+        "linkedin",
+        filename,
+        "LinkedIn export",
         location=Location(country=country) if country else None,
         headline=profile.get("headline") or None,
-        filename=filename,
     )
 
 
-def _positions(out: Renderer, rows: Rows) -> list[Position]:
+def _positions(out: ResumeWriter, rows: Rows) -> None:
     out.section("experience", "Experience")
-    positions = []
     for row in rows:
-        title, org = row.get("title") or None, row.get("company name") or None
         start, end = parse_date(row.get("started on")), parse_date(row.get("finished on"))
         current = start is not None and not row.get("finished on")
-        when = date_range(start, end, current)
-        out.block(joined((title, org)) + (f" ({when})" if when else ""), row.get("description"))
-        if title:
-            positions.append(make_position(title, org, start, end, current))
-    return positions
+        out.position(row.get("title") or None, row.get("company name") or None, start, end,
+                     current, row.get("description"))  # fmt: skip
 
 
-def _education(out: Renderer, rows: Rows) -> list[Education]:
+def _education(out: ResumeWriter, rows: Rows) -> None:
     out.section("education", "Education")
-    entries = []
     for row in rows:
         school, degree = row.get("school name") or None, row.get("degree name") or None
-        start, end = parse_date(row.get("start date")), parse_date(row.get("end date"))
-        when = date_range(start, end, False)
-        out.block(joined((degree, school)) + (f" ({when})" if when else ""), row.get("notes"))
-        if school or degree:
-            level = education_level(degree) if degree else None
-            entries.append(Education(institution=school, degree=degree, level=level,
-                                     start=start, end=end))  # fmt: skip
-    return entries
+        out.education(
+            joined((degree, school)),
+            row.get("notes"),
+            school=school,
+            degree=degree,
+            start=parse_date(row.get("start date")),
+            end=parse_date(row.get("end date")),
+        )
 
 
-def _certifications(out: Renderer, rows: Rows) -> list[str]:
+def _certifications(out: ResumeWriter, rows: Rows) -> None:
     out.section("certifications", "Certifications")
-    names = []
     for row in rows:
-        if row.get("name"):
-            names.append(row["name"])
-            date = parse_date(row.get("started on"))
-            out.block(joined((row["name"], row.get("authority"))) + (f" ({date})" if date else ""))
-    return names
+        out.certificate(row.get("name"), row.get("authority"), row.get("started on"))

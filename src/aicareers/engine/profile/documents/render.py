@@ -2,14 +2,21 @@
 
 Structured sources have no text of their own, but evidence spans need one: we write the fields
 out as a short resume under standard headings and record each section's offsets as we go.
+``ResumeWriter`` writes jobs, studies and certificates the same way whatever the format, and
+keeps them as the Document's fields.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
+from aicareers.engine.profile.dates import parse_date
+from aicareers.engine.profile.documents.education import education_level
+from aicareers.engine.profile.documents.entries import make_position
+from aicareers.engine.profile.documents.model import Document, DocumentFormat, Fields
 from aicareers.engine.profile.documents.normalize import normalize_text
-from aicareers.engine.profile.model import Section, SectionKind
+from aicareers.engine.profile.model import Education, Location, Section, SectionKind
+from aicareers.errors import EmptyDocumentError
 
 
 class Renderer:
@@ -71,3 +78,79 @@ def date_range(start: str | None, end: str | None, current: bool) -> str | None:
 def joined(items: Iterable[str | None], separator: str = ", ") -> str:
     """Non-empty items joined."""
     return separator.join(item.strip() for item in items if item and item.strip())
+
+
+def dated(heading: str, when: str | None) -> str:
+    """``heading (when)``, or the heading alone when there are no dates."""
+    return f"{heading} ({when})" if when else heading
+
+
+class ResumeWriter(Renderer):
+    """A Renderer for structured sources that also keeps the fields it writes out."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.fields = Fields()
+
+    def opening(self, headline: str | None, place: str | None, summary: str | None) -> None:
+        """The untitled first lines (headline and place), then the summary under its heading."""
+        self.section("other", None)
+        self.block(headline, place)
+        self.section("summary", "Summary")
+        self.block(summary)
+
+    def position(
+        self,
+        title: str | None,
+        organization: str | None,
+        start: str | None,
+        end: str | None,
+        current: bool,
+        *body: str | None,
+    ) -> None:
+        """A job as "title, organization (dates)" over its body; kept when it has a title."""
+        heading = joined((title, organization))
+        self.block(dated(heading, date_range(start, end, current)), *body)
+        if title:
+            self.fields.positions.append(make_position(title, organization, start, end, current))
+
+    def education(
+        self,
+        heading: str,
+        body: str | None,
+        *,
+        school: str | None,
+        degree: str | None,
+        field: str | None = None,
+        start: str | None,
+        end: str | None,
+    ) -> None:
+        """A course of study under ``heading``; kept when it names a school, degree or field."""
+        self.block(dated(heading, date_range(start, end, False)), body)
+        if school or degree or field:
+            level = education_level(degree) if degree else None
+            self.fields.education.append(Education(institution=school, degree=degree, field=field,
+                                                   level=level, start=start, end=end))  # fmt: skip
+
+    def certificate(self, name: str | None, issuer: str | None, date: str | None) -> None:
+        """A certificate as "name, issuer (date)"; one without a name is left out."""
+        if name:
+            self.fields.certifications.append(name)
+            self.block(dated(joined((name, issuer)), parse_date(date)))
+
+    def document(
+        self,
+        format: DocumentFormat,
+        filename: str | None,
+        what: str = "document",
+        *,
+        location: Location | None = None,
+        headline: str | None = None,
+    ) -> Document:
+        """The Document of what was written; EmptyDocumentError when that is nothing."""
+        text, sections = self.finish()
+        if not text:
+            raise EmptyDocumentError(filename, what)
+        return self.fields.document(
+            format, text, sections, location=location, headline=headline, filename=filename
+        )

@@ -23,17 +23,8 @@ def document_from_text(
     if not text:
         raise EmptyDocumentError(filename)
     sections = detect_sections(text)
-    positions, skills, education, certifications = extract_fields(text, sections)
-    return Document(
-        format=format,
-        text=text,
-        sections=sections,
-        titles=tuple(positions),
-        skills=tuple(skills),
-        education=tuple(education),
-        certifications=tuple(certifications),
-        filename=filename,
-        notes=notes,
+    return extract_fields(text, sections).document(
+        format, text, sections, filename=filename, notes=notes
     )
 
 
