@@ -204,9 +204,14 @@ def test_file_field_must_be_a_file(client: TestClient) -> None:
     assert error_of(answer, 422)["code"] == "invalid-request"
 
 
-def test_file_and_text_together_are_422(client: TestClient) -> None:
-    answer = client.post(URL, files={"file": ("a.txt", b"nurse", "")}, data={"text": "nurse"})
-    error_of(answer, 422)
+def test_file_and_text_together_read_the_file_and_say_so(client: TestClient) -> None:
+    # The same rule as the web page and the Python API: the file wins, and a note says so.
+    files = {"file": ("a.txt", b"Registered nurse", "")}
+    answer = client.post(URL, files=files, data={"text": "Prompt engineer"})
+    assert answer.status_code == 200, answer.text
+    profile = answer.json()["profile"]
+    assert profile["text"] == "Registered nurse"
+    assert "left the pasted text aside" in profile["notes"][0]
 
 
 def test_nothing_is_stored(client: TestClient, web_settings: WebSettings) -> None:

@@ -5,10 +5,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import msgspec
 import pytest
 
+from aicareers.documents.assessment import assessment_document
 from aicareers.engine.assessment.assess import Assessor
-from aicareers.engine.assessment.report import assessment_json
 from aicareers.service.intake import profile_from_inputs
 from aicareers.service.runtime import load_assessor
 
@@ -77,7 +78,7 @@ def test_sample_resumes_rank_their_natural_move_first(
 def test_json_contract_and_evidence_offsets(assessor: Assessor) -> None:
     path = RESUMES / "software_engineer.md"
     profile = profile_from_inputs(path.read_bytes(), path.name, title="Platform engineer")
-    report = json.loads(json.dumps(assessment_json(profile, assessor.assess(profile))))
+    report = json.loads(msgspec.json.encode(assessment_document(profile, assessor.assess(profile))))
     assert set(report) >= {"profile", "occupations", "careers", "skills"}
     assert set(report["skills"]) == {"project", "esco", "onet_technology"}
     assert "Python" in {s["name"] for s in report["skills"]["onet_technology"]}

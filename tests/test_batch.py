@@ -168,7 +168,7 @@ def test_unknown_extension_asks_for_format(run: Run, tmp_path: Path) -> None:
     out = tmp_path / "out.jsonl"
     result = run("assess", source, "--text-column", "text", "--out", out)
     assert result.exit_code == 2
-    assert "--format" in result.stderr
+    assert "say which format it is in (csv, jsonl or parquet)" in result.stderr
     result = run("assess", source, "--text-column", "text", "--out", out, "--format", "csv")
     assert result.exit_code == 0, result.stderr
     assert len(read_lines(out)) == 2

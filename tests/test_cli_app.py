@@ -13,7 +13,8 @@ import pytest
 import aicareers.service.catalog as service
 from aicareers import __version__
 from aicareers.cli import cli
-from aicareers.errors import CatalogError
+from aicareers.cli.errors import error_line
+from aicareers.errors import CatalogError, Hint, UnknownIdError, listing
 
 from .conftest import Invoke
 
@@ -74,6 +75,26 @@ def test_broken_catalog_exits_3_without_traceback(
         "Error: careers.yaml: entry 2 (id: x), key salary: expected an object\n"
     )
     assert result.stdout == ""
+
+
+def test_a_hint_is_rendered_as_a_command_to_run() -> None:
+    hint = listing(command="aicareers careers list", page="/careers")
+    unknown = UnknownIdError("career", "mlops", ["mlops-engineer"], hint)
+    assert str(unknown) == "No career with id 'mlops'. Did you mean: mlops-engineer?"
+    assert error_line(unknown) == (
+        "Error: No career with id 'mlops'. Did you mean: mlops-engineer? "
+        "Run `aicareers careers list` to see every id."
+    )
+    web_only = CatalogError("Broken.", hint=Hint("see your tokens", page="/account"))
+    assert error_line(web_only) == "Error: Broken."
+
+
+def test_the_hint_of_an_error_reaches_the_terminal(invoke: Invoke) -> None:
+    result = invoke("careers", "show", "mlops")
+    assert result.stderr == (
+        "Error: No career with id 'mlops'. Did you mean: mlops-engineer? "
+        "Run `aicareers careers list` to see every id.\n"
+    )
 
 
 def test_unknown_command_is_a_usage_error(invoke: Invoke) -> None:

@@ -142,7 +142,8 @@ def test_compare_json(invoke_json: JsonInvoke) -> None:
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["prompt-engineer"], "Error: Give at least two career ids to compare"),
+        (["prompt-engineer"], "Error: Compare two to four careers at a time; one was given."),
+        (["a", "b", "c", "d", "e"], "Error: Compare two to four careers at a time; 5 were given."),
         (["prompt-engineer", "prompt-engineer"], "Error: Name each career once"),
         (["prompt-engineer", "mlops"], "Error: No career with id 'mlops'. Did you mean"),
     ],

@@ -8,15 +8,16 @@ import io
 import json
 from typing import Any
 
+import msgspec
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from aicareers.documents import plan as documents
 from aicareers.engine.plans.model import Plan, Progress, ProgressEvent
 from aicareers.engine.plans.progress import summarize
 from aicareers.errors import UserInputError
 from aicareers.export import FORMATS, export_plan
-from aicareers.export.document import plan_document
 from aicareers.export.ical import escape_text, fold
 from aicareers.export.markdown import plan_markdown, progress_bar
 
@@ -38,6 +39,11 @@ def progressed() -> tuple[Plan, Progress]:
         ProgressEvent(seq=3, step="ml", status="in_progress", at=at(D(2026, 1, 26))),
     ]
     return plan, summarize(plan, events, TODAY)
+
+
+def plan_document(*args: Any, **kwargs: Any) -> Any:
+    """The plan document as the JSON it prints (dates as text)."""
+    return json.loads(msgspec.json.encode(documents.plan_document(*args, **kwargs)))
 
 
 # --- JSON -----------------------------------------------------------------------------------

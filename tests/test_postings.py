@@ -255,13 +255,14 @@ def test_missing_column_lists_the_columns_found(tmp_path: Path) -> None:
     source = write_csv(tmp_path / "jobs.csv", [["x", "y"]], header=["Company", "Location"])
     result = run("analyze", source)
     assert result.exit_code == 2
-    assert "jobs.csv has no title column that we recognise; name it with --title-col." in (
-        result.stderr
+    assert (
+        "jobs.csv has no job title column that we recognise; say which column holds the job "
+        "title." in result.stderr
     )
     assert "Its columns are: 'Company', 'Location'." in result.stderr
     result = run("analyze", source, "--title-col", "Company", "--text-col", "Body")
     assert result.exit_code == 2
-    assert "has no column 'Body' (given as --text-col)" in result.stderr
+    assert "has no column 'Body' (given as the job description column)" in result.stderr
 
 
 def test_outputs_are_checked_before_work(postings_csv: Path, tmp_path: Path) -> None:
@@ -309,7 +310,7 @@ def test_resolve_columns_prefers_known_names_in_order() -> None:
         "Job Title", "Job Description", "Salary Estimate")  # fmt: skip
     assert resolve_columns(["title", "text"]).salary is None
     assert resolve_columns(found, title="title").title == "Title"  # any case, if unique
-    with pytest.raises(UserInputError, match="no text column"):
+    with pytest.raises(UserInputError, match="no job description column"):
         resolve_columns(["title", "salary"])
 
 

@@ -8,9 +8,10 @@ from pathlib import Path
 import msgspec
 import pytest
 
+from aicareers.engine.profile.build import build_profile
 from aicareers.engine.profile.documents import read_document
 from aicareers.engine.profile.interests import interests_from_scores
-from aicareers.engine.profile.model import Location, Position, Profile, build_profile
+from aicareers.engine.profile.model import Location, Position, Profile
 from aicareers.errors import EmptyDocumentError, ProfileError
 
 RESUMES = Path(__file__).parent / "fixtures" / "resumes"

@@ -221,9 +221,9 @@ def test_transition_messages_say_what_to_do() -> None:
     with pytest.raises(UserInputError, match="still to do, so there is nothing to reopen"):
         check_transition(PLAN, todo, "ml", "reopened")
     done = derive_states(PLAN, log(("ml", "done", D(2026, 1, 6))))
-    with pytest.raises(UserInputError, match=r"already done.*skipped.*Reopen it first \(--reopen"):
+    with pytest.raises(UserInputError, match=r"already done.*skipped.*Reopen it first, then"):
         check_transition(PLAN, done, "ml", "skipped")
-    with pytest.raises(UserInputError, match=r"then mark it --start"):
+    with pytest.raises(UserInputError, match=r"then mark it started"):
         check_transition(PLAN, done, "ml", "in_progress")
 
 

@@ -97,9 +97,12 @@ def test_unknown_career_suggests_the_closest(nav: Navigator, given: str, expecte
     assert caught.value.exit_code == 2
 
 
-def test_compare_needs_two_distinct_known_careers(nav: Navigator) -> None:
-    with pytest.raises(UserInputError, match="at least two"):
+def test_compare_needs_two_to_four_distinct_known_careers(nav: Navigator) -> None:
+    with pytest.raises(UserInputError, match="two to four careers at a time; one was given"):
         nav.compare(["prompt-engineer"])
+    five = [c.id for c in nav.careers()][:5]
+    with pytest.raises(UserInputError, match="5 were given"):
+        nav.compare(five)
     with pytest.raises(UserInputError, match="repeated: prompt-engineer"):
         nav.compare(["prompt-engineer", "mlops-engineer", "prompt-engineer"])
     with pytest.raises(UnknownIdError, match="no-such-career"):

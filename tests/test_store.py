@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
-from aicareers.errors import DatabaseReadOnlyError, SchemaError, UnknownIdError
+from aicareers.errors import DatabaseReadOnlyError, SchemaError, UnknownIdError, listing
 from aicareers.store import Store, resolve_url
 from aicareers.store.schema import plan_steps, plans, profiles
 
@@ -169,16 +169,19 @@ def test_unknown_step_suggests_the_closest_ids(store: Store) -> None:
         store.record_event(user, plan_id, "lern-1", "done")
     assert caught.value.kind == "step"
     assert caught.value.suggestions[0] == "learn-1"
-    assert f"Run `aicareers plan show {plan_id}`" in str(caught.value)
+    assert caught.value.hint == listing(
+        command=f"aicareers plan show {plan_id}", page=f"/plans/{plan_id}"
+    )
     assert store.events(user, plan_id) == []
 
 
 def test_unknown_plan_and_assessment_ids(store: Store) -> None:
     user = new_user(store)
     plan_id = store.save_plan(user, make_plan())
-    with pytest.raises(UnknownIdError, match="Run `aicareers plan list`") as caught:
+    with pytest.raises(UnknownIdError) as caught:
         store.get_plan(user, plan_id + 1000)
     assert caught.value.suggestions == [str(plan_id)]
+    assert caught.value.hint == listing(command="aicareers plan list", page="/plans")
     for call in (store.events, lambda u, p: store.record_event(u, p, "learn-1", "done")):
         with pytest.raises(UnknownIdError, match=f"No plan with id '{plan_id + 1000}'"):
             call(user, plan_id + 1000)

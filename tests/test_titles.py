@@ -136,10 +136,10 @@ def test_cli_code_json_shape() -> None:
 
 
 def test_cli_code_table_and_help(coder: TitleCoder, monkeypatch: pytest.MonkeyPatch) -> None:
-    from aicareers.cli import title_code
     from aicareers.cli.title_code import code
+    from aicareers.service import occupations as occupations_service
 
-    monkeypatch.setattr(title_code, "_coder", lambda: coder)
+    monkeypatch.setattr(occupations_service, "_coder", lambda: coder)
     group = click.Group("occupations", commands={"code": code})
     runner = CliRunner(env={"COLUMNS": "100", "NO_COLOR": "1"})
     table = runner.invoke(group, ["code", "Paralegal", "--top", "2"])

@@ -199,7 +199,7 @@ def test_compare_two_careers_side_by_side(client: TestClient) -> None:
                 "ai-content-moderator",
             ],
             422,
-            "you chose 5",
+            "5 were given",
         ),
         (["mlops-engineer", "mlops-engineer"], 422, "Name each career once"),
         (["mlops-engineer", "mlops"], 404, "no career with the id &#39;mlops&#39;"),
@@ -256,7 +256,7 @@ def test_salaries_without_filters_cover_all_jobs(client: TestClient) -> None:
         ("country=Narnia", "Unknown country"),
         ("group_by=colour", "no grouping"),
         ("career=mlops", "Did you mean: mlops-engineer"),
-        ("career=mlops-engineer&job_title=MLOps+Engineer", "Give Career or Job title, not both"),
+        ("career=mlops-engineer&job_title=MLOps+Engineer", "a career or a job title, not both"),
         ("job_title=Chief+Vibes+Officer", "No salaries for the job title"),
     ],
 )
@@ -269,6 +269,13 @@ def test_salaries_bad_filter_gives_the_form_and_a_message(
     assert 'id="salary-problems"' in page.text
     problem = page.text.split('id="salary-problems"')[1].split("</div>")[0]
     assert "--" not in problem  # the form's names, not the CLI's flags
+    assert "aicareers" not in problem
+
+
+def test_an_unknown_career_on_the_salaries_page_links_to_the_careers(client: TestClient) -> None:
+    page = client.get("/salaries?career=mlops")
+    problem = page.text.split('id="salary-problems"')[1].split("</div>")[0]
+    assert 'Did you mean: mlops-engineer? <a href="/careers">See every id</a>.' in problem
 
 
 # ---------------------------------------------------------------- /postings
@@ -319,7 +326,7 @@ def test_postings_without_csrf_token_is_refused(client: TestClient) -> None:
     ("content", "name", "status", "message"),
     [
         (POSTINGS_CSV, "jobs.txt", 422, "from .csv, .jsonl or .parquet files"),
-        ("Company,Location\nAcme,Paris\n", "companies.csv", 422, "has no title column"),
+        ("Company,Location\nAcme,Paris\n", "companies.csv", 422, "has no job title column"),
         (b"not parquet at all", "jobs.parquet", 422, "is not a Parquet file"),
     ],
 )

@@ -10,14 +10,22 @@ from fastapi.testclient import TestClient
 from markupsafe import escape
 
 from aicareers import errors as core
-from aicareers.web.errors import classify, web_message
+from aicareers.web.errors import classify
 
 from .web_fixtures import client, web_app, web_settings
 
 __all__ = ["client", "web_app", "web_settings"]  # fixtures used here
 
 RAISED: dict[str, Exception] = {
-    "unknown-career": core.UnknownIdError("career", "mlops", ["mlops-engineer"], "list"),
+    "unknown-career": core.UnknownIdError(
+        "career",
+        "mlops",
+        ["mlops-engineer"],
+        core.listing(command="aicareers careers list", page="/careers"),
+    ),
+    "cli-only-hint": core.TaxonomyError(
+        "No taxonomy artifact.", hint=core.Hint("rebuild it", command="aicareers data build")
+    ),
     "empty": core.EmptyDocumentError("cv.txt"),
     "unsupported": core.UnsupportedDocumentError("An image.", "cv.png"),
     "corrupt": core.CorruptDocumentError("The PDF is cut short.", "cv.pdf"),
@@ -29,6 +37,7 @@ RAISED: dict[str, Exception] = {
 }
 EXPECTED = {
     "unknown-career": (404, "not-found"),
+    "cli-only-hint": (503, "unavailable"),
     "empty": (422, "empty-document"),
     "unsupported": (415, "unsupported-document"),
     "corrupt": (422, "corrupt-document"),
@@ -81,18 +90,38 @@ def test_pages_show_the_message_with_the_same_status(raising: TestClient, name: 
     assert '<a href="/">Home</a>' in answer.text
     raised = RAISED[name]
     if isinstance(raised, core.AicareersError):
-        assert str(escape(web_message(raised))) in answer.text
+        assert str(escape(str(raised))) in answer.text
     assert "secret internal detail" not in answer.text
 
 
-def test_an_unknown_id_is_explained_without_the_command_line_hint(raising: TestClient) -> None:
-    message = raising.get("/api/v1/_raise/unknown-career").json()["error"]["message"]
-    assert message == "No career with id 'mlops'. Did you mean: mlops-engineer?"
+def test_the_hint_is_in_the_details_not_in_the_message(raising: TestClient) -> None:
+    error = raising.get("/api/v1/_raise/unknown-career").json()["error"]
+    assert error["message"] == "No career with id 'mlops'. Did you mean: mlops-engineer?"
+    assert error["details"]["hint"] == {"goal": "see every id", "page": "/careers"}
+
+
+def test_a_hint_for_the_command_line_only_is_left_out(raising: TestClient) -> None:
+    error = raising.get("/api/v1/_raise/cli-only-hint").json()["error"]
+    assert error == {"code": "unavailable", "message": "No taxonomy artifact.", "details": {}}
+    page = raising.get("/_raise/cli-only-hint").text
+    assert "aicareers data build" not in page
+    assert "Rebuild it" not in page
+
+
+def test_pages_show_the_hint_as_a_link(raising: TestClient) -> None:
+    page = raising.get("/_raise/unknown-career").text
+    assert (
+        "No career with id &#39;mlops&#39;. Did you mean: mlops-engineer? "
+        '<a href="/careers">See every id</a>.'
+    ) in page
 
 
 def test_details_help_a_program_recover(raising: TestClient) -> None:
     details = raising.get("/api/v1/_raise/unknown-career").json()["error"]["details"]
-    assert details == {"kind": "career", "id": "mlops", "suggestions": ["mlops-engineer"]}
+    assert details == {
+        "kind": "career", "id": "mlops", "suggestions": ["mlops-engineer"],
+        "hint": {"goal": "see every id", "page": "/careers"},
+    }  # fmt: skip
     page = raising.get("/_raise/unknown-career")
     assert '<a href="/careers/mlops-engineer">mlops-engineer</a>' in page.text
     too_large = raising.get("/api/v1/_raise/too-large").json()["error"]["details"]

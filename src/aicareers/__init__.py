@@ -36,18 +36,19 @@ def assess(
     # Imported here so that `import aicareers` stays instant.
     from pathlib import Path
 
-    from .engine.assessment.report import assessment_json
-    from .service.intake import profile_from_inputs
-    from .service.runtime import load_assessor
+    import msgspec
+
+    from .service.assess import AssessInput
+    from .service.assess import assess as run
 
     data, filename = None, None
     if file is not None:
         data, filename = Path(file).read_bytes(), Path(file).name
-    elif text is not None:
-        data = text.encode("utf-8")
-    profile = profile_from_inputs(
-        data, filename, title=title, past_titles=past_titles, skills=skills, years=years,
-        location=location, education=education, interests=interests,
+    person = AssessInput(
+        text=text, file=data, filename=filename, title=title, past_titles=tuple(past_titles),
+        skills=skills if isinstance(skills, str) or skills is None else tuple(skills),
+        years=years, location=location, education=education, interests=interests,
         hours_per_week=hours_per_week,
     )  # fmt: skip
-    return assessment_json(profile, load_assessor(semantic).assess(profile), top=top)
+    report: dict[str, Any] = msgspec.to_builtins(run(person, top=top, semantic=semantic))
+    return report

@@ -1,6 +1,7 @@
-"""The one error hierarchy of aicareers.
+"""The one error hierarchy of aicareers, and the hint that says what to do next.
 
-    AicareersError            anything we raise on purpose; ``str()`` is shown to the user
+    Hint                      what to do next, as data: a goal, a command line, a web page
+    AicareersError            anything we raise on purpose; ``str()`` is the message alone
     ├── CatalogError          the shipped knowledge base is broken (a developer must fix a file)
     ├── ModelNotBuiltError    the local text encoder has not been built yet (run a command)
     ├── TaxonomyError         the O*NET/ESCO artifact or its sources are missing, corrupt or stale
@@ -22,15 +23,39 @@
             └── UndecodableTextError       bytes that are not text in any encoding we can tell
 
 Adapters turn these into exit codes (CLI) or 4xx answers (web); nothing else should escape.
+Messages are neutral: they name values as a person would ("a career or a job title") and never
+a command or a flag. What to do next travels as a ``Hint`` on the error, and each adapter
+words it its own way: the CLI as "Run `aicareers careers list` to see every id.", the web as a
+link to ``/careers``.
 """
 
 from __future__ import annotations
 
+from dataclasses import KW_ONLY, dataclass
+
+
+@dataclass(frozen=True)
+class Hint:
+    """What to do next: ``goal`` reads after "to", ``command`` is for the CLI, ``page`` the web.
+
+    Either way of doing it may be None where that adapter offers none (no web page lists O*NET
+    occupations; no command lists API tokens).
+    """
+
+    goal: str
+    _: KW_ONLY  # named, so that whatever names a command says so (tests/test_architecture.py)
+    command: str | None = None
+    page: str | None = None
+
 
 class AicareersError(Exception):
-    """Base of every error aicareers raises on purpose."""
+    """Base of every error aicareers raises on purpose; ``hint`` says what to do next."""
 
     exit_code = 1
+
+    def __init__(self, *args: object, hint: Hint | None = None) -> None:
+        super().__init__(*args)
+        self.hint = hint
 
 
 class CatalogError(AicareersError):
@@ -73,37 +98,44 @@ class UserInputError(AicareersError):
     exit_code = 2
 
 
-class UnknownIdError(UserInputError):
-    """An id that names nothing in the catalog."""
+def listing(*, command: str | None = None, page: str | None = None) -> Hint:
+    """The hint of an unknown id: where every id of its kind is listed."""
+    return Hint("see every id", command=command, page=page)
 
-    def __init__(self, kind: str, given: str, suggestions: list[str], listing: str) -> None:
+
+class UnknownIdError(UserInputError):
+    """An id that names nothing in the catalog; ``hint`` says where the ids are listed."""
+
+    def __init__(
+        self, kind: str, given: str, suggestions: list[str], hint: Hint | None = None
+    ) -> None:
         self.kind = kind
         self.given = given
         self.suggestions = suggestions
-        hint = f" Did you mean: {', '.join(suggestions)}?" if suggestions else ""
-        hint += f" Run `{listing}` to see every id."
-        super().__init__(f"No {kind} with id '{given}'.{hint}")
+        close = f" Did you mean: {', '.join(suggestions)}?" if suggestions else ""
+        super().__init__(f"No {kind} with id '{given}'.{close}", hint=hint)
 
 
 class ModelNotBuiltError(AicareersError):
     """The semantic text encoder is not built, or cannot be built from what is installed."""
 
-    BUILD_HINT = "Run `aicareers model build` once to build it from the installed weights."
+    BUILD = Hint("build it once from the installed weights", command="aicareers model build")
 
-    def __init__(self, model_dir: str, missing: list[str], hint: str = BUILD_HINT) -> None:
+    def __init__(self, model_dir: str, missing: list[str], hint: Hint = BUILD) -> None:
         self.model_dir = model_dir
         self.missing = missing
         super().__init__(
-            f"The text encoder is not built in {model_dir} (missing: {', '.join(missing)}). {hint}"
+            f"The text encoder is not built in {model_dir} (missing: {', '.join(missing)}).",
+            hint=hint,
         )
 
 
 class ProfileError(UserInputError):
     """A profile value that is out of range or unknown; ``field`` names the value."""
 
-    def __init__(self, field: str, message: str) -> None:
+    def __init__(self, field: str, message: str, hint: Hint | None = None) -> None:
         self.field = field
-        super().__init__(message)
+        super().__init__(message, hint=hint)
 
 
 class DocumentError(UserInputError):

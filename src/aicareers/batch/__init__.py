@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..tabular.readers import FORMATS, Row, Table, open_table
+from ..service.tables import FORMATS, Row, Table, open_table
 from .runner import Columns, Summary, run_batch
 from .worker import AssessorFactory, full_assessor, light_assessor
 

@@ -19,11 +19,9 @@ from itertools import islice
 from typing import IO, Any, TypeVar
 
 from ..cpu import usable_cores
-from ..errors import AicareersError
-from ..tabular.readers import Row
+from ..service.tables import Row, engine_or_error
 from .worker import (
     AssessorFactory,
-    EngineLoadError,
     Line,
     Request,
     Worker,
@@ -167,7 +165,7 @@ def run_batch(
 def _in_process(
     chunks: Iterable[list[Request]], factory: AssessorFactory, top: int | None
 ) -> Iterator[list[Line]]:
-    worker = _engine_or_error(lambda: Worker(factory))
+    worker = engine_or_error(lambda: Worker(factory))
     for chunk in chunks:
         yield worker.lines(chunk, top)
 
@@ -185,20 +183,10 @@ def _in_pool(
         for chunk in chunks:
             pending.append(pool.submit(process_chunk, chunk, top))
             if len(pending) >= window:
-                yield _engine_or_error(pending.popleft().result)
+                yield engine_or_error(pending.popleft().result)
         while pending:
-            yield _engine_or_error(pending.popleft().result)
+            yield engine_or_error(pending.popleft().result)
         finished = True
     finally:
         # After an error or an interrupt, drop queued chunks rather than wait for them.
         pool.shutdown(wait=finished, cancel_futures=True)
-
-
-def _engine_or_error(call: Callable[[], T]) -> T:
-    """Run ``call``; an engine that could not be built ends the batch with its message."""
-    try:
-        return call()
-    except EngineLoadError as exc:
-        error = AicareersError(exc.message)
-        error.exit_code = exc.exit_code
-        raise error from None

@@ -9,14 +9,23 @@ from __future__ import annotations
 
 import signal
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 import msgspec
 
-from ..errors import AicareersError, UserInputError
+from ..documents.assessment import RowResult
+from ..errors import UserInputError
+from ..service.assess import AssessInput, assess_with
+from ..service.runtime import light_assessor, load_assessor
+from ..service.tables import EngineLoadError, build_engine
+
+__all__ = [
+    "AssessorFactory", "EngineLoadError", "Line", "Request", "Worker", "full_assessor",
+    "init_process", "light_assessor", "process_chunk",
+]  # fmt: skip
 
 if TYPE_CHECKING:
-    from ..engine.assessment.assess import Assessor
+    from ..service.runtime import Assessor
 
 AssessorFactory = Callable[[], "Assessor"]
 Line = tuple[bool, bytes]  # (assessed without error, the JSON line)
@@ -34,42 +43,9 @@ class Request(NamedTuple):
     error: str | None = None
 
 
-class EngineLoadError(Exception):
-    """The engine could not be built in a worker; carries the message and the exit code."""
-
-    def __init__(self, message: str, exit_code: int) -> None:
-        super().__init__(message, exit_code)
-        self.message = message
-        self.exit_code = exit_code
-
-
-def light_assessor() -> Assessor:
-    """The engine from the shipped catalog alone: no taxonomy, title coder or encoder."""
-    from ..engine.assessment.assess import Assessor
-    from ..engine.assessment.vocabulary import Vocabulary
-    from ..knowledge import default_catalog
-    from ..knowledge.space import default_space
-
-    catalog = default_catalog()
-    return Assessor(catalog=catalog, space=default_space(), vocabulary=Vocabulary(catalog.skills))
-
-
 def full_assessor(semantic: bool = True) -> Assessor:
-    """The engine with every index installed (``runtime.load_assessor``)."""
-    from ..service.runtime import load_assessor
-
+    """The engine with every index installed (matching by meaning if ``semantic``)."""
     return load_assessor(semantic)
-
-
-def build_engine(factory: AssessorFactory) -> Assessor:
-    """Call ``factory``; any failure becomes an ``EngineLoadError``, which pickles."""
-    try:
-        return factory()
-    except AicareersError as exc:
-        raise EngineLoadError(str(exc), exc.exit_code) from exc
-    except Exception as exc:
-        message = f"The assessment engine could not be loaded ({type(exc).__name__}: {exc})."
-        raise EngineLoadError(message, 1) from exc
 
 
 class Worker:
@@ -81,27 +57,21 @@ class Worker:
     def lines(self, requests: Sequence[Request], top: int | None) -> list[Line]:
         """One JSON line (without newline) per request, in order, flagged ok or error."""
         results = (self.result(request, top) for request in requests)
-        return [("error" not in result, _ENCODER.encode(result)) for result in results]
+        return [(result.error is None, _ENCODER.encode(result)) for result in results]
 
-    def result(self, request: Request, top: int | None) -> dict[str, Any]:
-        """``{"row", "careers"}`` or ``{"row", "error"}``: never raises."""
+    def result(self, request: Request, top: int | None) -> RowResult:
+        """The row's careers, or why it could not be assessed: never raises."""
         if request.error is not None:
-            return {"row": request.row, "error": request.error}
+            return RowResult(row=request.row, error=request.error)
+        person = AssessInput(text=request.text, title=request.title or None,
+                             skills=request.skills)  # fmt: skip
         try:
-            return {"row": request.row, "careers": self._careers(request, top)}
+            careers = assess_with(self.assessor, person, top).careers
         except UserInputError as exc:
-            return {"row": request.row, "error": str(exc)}
+            return RowResult(row=request.row, error=str(exc))
         except Exception as exc:  # one odd row must not end a batch of thousands
-            return {"row": request.row, "error": f"Unexpected {type(exc).__name__}: {exc}"}
-
-    def _careers(self, request: Request, top: int | None) -> list[dict[str, Any]]:
-        from ..engine.assessment.report import careers_json
-        from ..engine.profile.model import build_profile
-
-        profile = build_profile(
-            text=request.text, title=request.title or None, skills=request.skills
-        )
-        return careers_json(self.assessor.assess(profile), top)
+            return RowResult(row=request.row, error=f"Unexpected {type(exc).__name__}: {exc}")
+        return RowResult(row=request.row, careers=careers)
 
 
 # State of one pool process: set once by its initializer.

@@ -10,6 +10,7 @@ import click
 from ..errors import AicareersError
 from ..version import __version__
 from . import careers, find, reference, salaries
+from .errors import show_error
 
 # Commands whose modules pull in numpy, the taxonomy or the encoder are imported only when
 # they run (or when --help lists them), so `aicareers careers list` starts fast.
@@ -48,7 +49,7 @@ class AicareersGroup(click.Group):
         try:
             return super().invoke(ctx)
         except AicareersError as exc:
-            click.echo(f"Error: {exc}", err=True)
+            show_error(exc)
             ctx.exit(exc.exit_code)
 
 

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 import click
 
 from ..errors import UserInputError
 from .output import emit, emit_json, format_option
+
+if TYPE_CHECKING:
+    from ..documents.assessment import Assessment
 
 EPILOG = """Examples:
 
@@ -85,22 +88,23 @@ def assess(
 
     Example: aicareers assess --title "UX designer" --skills "Figma, user research"
     """
-    from ..engine.assessment.report import assessment_json
-    from ..service.intake import profile_from_inputs
-    from ..service.runtime import load_assessor
+    import msgspec
+
+    from ..service.assess import TOP, AssessInput
+    from ..service.assess import assess as run
 
     if keep_resume and not save:
         raise UserInputError("--keep-resume only applies with --save; add --save or drop it.")
     data, filename = _read(file)
-    profile = profile_from_inputs(
-        data, filename, title=title, past_titles=past_titles, skills=skills, years=years,
-        location=location, education=education, interests=interests, quiz=quiz,
+    person = AssessInput(
+        file=data, filename=filename, title=title, past_titles=past_titles, skills=skills,
+        years=years, location=location, education=education, interests=interests, quiz=quiz,
         hours_per_week=hours,
     )  # fmt: skip
-    result = load_assessor(semantic=not no_semantic).assess(profile)
+    report = run(person, top=TOP, semantic=not no_semantic)
     if save:
-        _save(database, assessment_json(profile, result, top=20), keep_resume)
-    report = assessment_json(profile, result, top=top)
+        _save(database, report, keep_resume)
+    report = msgspec.structs.replace(report, careers=report.careers[:top])
     if fmt == "json":
         emit_json(report)
         return
@@ -112,23 +116,14 @@ def assess(
     emit(*assessment_renderables(report, details))
 
 
-def _save(database: str | None, report: dict[str, Any], keep_resume: bool) -> None:
+def _save(database: str | None, report: Assessment, keep_resume: bool) -> None:
     """Store the full ranking; the resume text only when the person asked for it."""
-    from ..store import Store
+    from ..service.assess import save_assessment
+    from ..service.store import open_store
 
-    profile = dict(report["profile"])
-    text = profile.pop("text", None)
-    result = {**report, "profile": profile}
-    with Store.open(database) as store:
-        assessment_id = store.save_assessment(
-            store.local_user(),
-            inputs={k: v for k, v in profile.items() if k != "backgrounds"},
-            result=result,
-            engine_version=report["engine_version"],
-            profile=profile,
-            resume_text=text if keep_resume else None,
-        )
-    best = report["careers"][0]["id"]
+    with open_store(database) as store:
+        assessment_id = save_assessment(store, store.local_user(), report, keep_resume)
+    best = report.careers[0].id
     click.echo(
         f"Saved as assessment {assessment_id}. Plan from it: aicareers plan create "
         f"--career {best} --from-assessment {assessment_id}",

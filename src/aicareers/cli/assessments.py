@@ -27,19 +27,11 @@ def list_assessments(database: str | None, fmt: str) -> None:
 
     Example: aicareers assessments list --format json
     """
-    from ..store import Store
+    from ..service.assess import saved_assessments
+    from ..service.store import open_store
 
-    with Store.open(database) as store:
-        saved = store.list_assessments(store.local_user())
-    rows = [
-        {
-            "id": a.id,
-            "created_at": a.created_at.isoformat(),
-            "engine_version": a.engine_version,
-            "top": [{"id": c["id"], "score": c["score"]} for c in a.result["careers"][:3]],
-        }
-        for a in saved
-    ]
+    with open_store(database) as store:
+        rows = saved_assessments(store, store.local_user())
     if fmt == "json":
         emit_json(rows)
         return
@@ -59,11 +51,14 @@ def show(database: str | None, assessment_id: int, top: int, fmt: str) -> None:
 
     Example: aicareers assessments show 1 --top 5
     """
-    from ..store import Store
+    import msgspec
 
-    with Store.open(database) as store:
-        report = store.get_assessment(store.local_user(), assessment_id).result
-    report = {**report, "careers": report["careers"][:top]}
+    from ..service.assess import saved_assessment
+    from ..service.store import open_store
+
+    with open_store(database) as store:
+        report = saved_assessment(store, store.local_user(), assessment_id)
+    report = msgspec.structs.replace(report, careers=report.careers[:top])
     if fmt == "json":
         emit_json(report)
         return

@@ -21,7 +21,8 @@ from ..batch.runner import Columns, Summary, run_batch
 from ..batch.worker import AssessorFactory, full_assessor
 from ..cpu import usable_cores
 from ..errors import AicareersError, UserInputError
-from ..tabular.readers import FORMATS, Table, open_table
+from ..service.tables import FORMATS, Table, open_table
+from .errors import show_error
 
 if TYPE_CHECKING:
     from rich.progress import Progress
@@ -243,7 +244,7 @@ def make_group(factory: AssessorFactory | None = None) -> click.Group:
             )
         except AicareersError as exc:
             # Shown here, not only by the root group, so the group works wherever it is mounted.
-            click.echo(f"Error: {exc}", err=True)
+            show_error(exc)
             raise SystemExit(exc.exit_code) from None
         click.echo(_summary_line(summary, out), err=True)
 

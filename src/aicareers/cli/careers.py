@@ -25,13 +25,23 @@ def careers() -> None:
     show_default=True,
     help="rank: the guide's order; title: A to Z; salary: highest midpoint first.",
 )
+@click.option("--min-pay", type=click.IntRange(min=0), metavar="USD",
+              help="Only careers whose pay range starts at this or more.")  # fmt: skip
+@click.option("--skill", metavar="ID", help="Only careers with this key skill (see `skills`).")
+@click.option("--background", metavar="ID",
+              help="Only careers that suit this background (see `steps`).")  # fmt: skip
 @format_option("table", "json")
-def list_careers(sort: str, fmt: str) -> None:
-    """List every career with its pay range and key skills.
+def list_careers(
+    sort: str, min_pay: int | None, skill: str | None, background: str | None, fmt: str
+) -> None:
+    """List the careers with their pay range and key skills.
 
-    Example: aicareers careers list --sort salary
+    Example: aicareers careers list --sort salary --min-pay 150000
     """
-    rows = navigator().careers(sort=sort)
+    from ..service.catalog import CareerFilter
+
+    where = CareerFilter(min_pay=min_pay, skill=skill, background=background)
+    rows = navigator().careers(sort, where)
     if fmt == "json":
         emit_json(rows)
         return

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from ..engine.profile.interests import QUIZ
+from ..service.intake import QUIZ
 from .output import emit_json, format_option
 
 

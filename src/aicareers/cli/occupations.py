@@ -7,16 +7,18 @@ other commands nothing.
 from __future__ import annotations
 
 import json
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import click
+import msgspec
 
 from ..errors import UserInputError
+from ..service.occupations import MAX_TOP
 from .output import emit, emit_json, format_option
 
 if TYPE_CHECKING:
-    from ..engine.occupations.similarity import OccupationSimilarity
-    from ..taxonomy import Taxonomy
+    from ..documents.occupations import SimilarOccupations
+
 
 @click.group()
 def occupations() -> None:
@@ -26,63 +28,51 @@ def occupations() -> None:
     """
 
 
-def _load() -> tuple[Taxonomy, OccupationSimilarity]:
-    from ..build.similarity import load_similarity
-    from ..taxonomy import Taxonomy
-
-    taxonomy = Taxonomy.load()
-    return taxonomy, load_similarity(taxonomy)
-
-
 def _one(code: str, top: int, onet: bool, fmt: str) -> None:
-    from ..service.occupations import similar_view
+    from ..service.occupations import similar
 
-    taxonomy, similarity = _load()
-    view = similar_view(taxonomy, similarity, code, top, onet)
+    view = similar(code, top, onet)
     if fmt == "json":
         emit_json(view)
     elif fmt == "jsonl":
-        click.echo(json.dumps(view, ensure_ascii=False))
+        click.echo(json.dumps(msgspec.to_builtins(view), ensure_ascii=False))
     else:
         _table(view)
 
 
-def _table(view: dict[str, Any]) -> None:
+def _table(view: SimilarOccupations) -> None:
     from rich.table import Table
 
-    onet = "related" in view
-    table = Table(title=f"{view['code']} {view['title']}", caption=view["source"])
+    table = Table(title=f"{view.code} {view.title}", caption=view.source)
     table.add_column("#", justify="right")
     table.add_column("Code")
     table.add_column("Occupation")
-    table.add_column("Tier" if onet else "Score", justify="left" if onet else "right")
-    for rank, row in enumerate(view["related" if onet else "similar"], start=1):
-        last = row["tier"] if onet else f"{row['score']:.2f}"
-        table.add_row(str(rank), row["code"], row["title"], last)
+    if view.related is not None:
+        table.add_column("Tier", justify="left")
+        for rank, row in enumerate(view.related, start=1):
+            table.add_row(str(rank), row.code, row.title, row.tier)
+    else:
+        table.add_column("Score", justify="right")
+        for rank, other in enumerate(view.similar or (), start=1):
+            table.add_row(str(rank), other.code, other.title, f"{other.score:.2f}")
     emit(table)
 
 
 def _all(top: int, onet: bool, fmt: str) -> None:
-    from ..service.occupations import onet_related
+    from ..service.occupations import all_similar
 
-    taxonomy, similarity = _load()
-    lines = []
-    for code, pairs in similarity.all_top(top):
-        if onet:
-            related = [row["code"] for row in onet_related(taxonomy, code, top)]
-            lines.append({"code": code, "related": related})
-        else:
-            lines.append({"code": code, "similar": [other for other, _ in pairs]})
+    lines = all_similar(top, onet)
     if fmt == "json":
         emit_json(lines)
         return
-    click.echo("\n".join(json.dumps(line, ensure_ascii=False) for line in lines))
+    click.echo("\n".join(json.dumps(msgspec.to_builtins(line), ensure_ascii=False)
+                         for line in lines))  # fmt: skip
 
 
 @occupations.command()
 @click.argument("code", required=False)
 @click.option("--all", "every", is_flag=True, help="Every occupation (jsonl: one per line).")
-@click.option("--top", type=click.IntRange(1, 1015), default=10, show_default=True)
+@click.option("--top", type=click.IntRange(1, MAX_TOP), default=10, show_default=True)
 @click.option("--onet-related", "onet", is_flag=True, help="Show O*NET's own list instead.")
 @format_option("table", "json", "jsonl")
 def similar(code: str | None, every: bool, top: int, onet: bool, fmt: str) -> None:
@@ -111,14 +101,13 @@ def list_(fmt: str) -> None:
 
     Example: aicareers occupations list --format json
     """
-    from ..taxonomy import Taxonomy
+    from ..service.occupations import occupations as listed
 
-    found = Taxonomy.load().occupations
-    rows = [{"code": c, "title": t} for c, t in zip(found.codes, found.titles, strict=True)]
+    rows = listed()
     if fmt == "json":
         emit_json(rows)
         return
-    click.echo("\n".join(f"{row['code']}  {row['title']}" for row in rows))
+    click.echo("\n".join(f"{row.code}  {row.title}" for row in rows))
 
 
 def _attach_title_coding() -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -10,23 +9,28 @@ from typing import TYPE_CHECKING
 
 import click
 
-from ..engine.plans.model import DEFAULT_HOURS_PER_WEEK, Preferences
 from ..errors import UserInputError
-from ..export import FORMATS, ExportFormat
-from ..service.plans import STATUS_FLAGS, parse_day
+from ..service.plans import (
+    DEFAULT_HOURS_PER_WEEK,
+    EXPORT_FORMATS,
+    ExportFormat,
+    PlanRequest,
+    parse_day,
+    plan_document,
+)
 from .output import emit, emit_json, format_option
 
 if TYPE_CHECKING:
     from ..service.plans import Planner, PlanRecord
 
+
 @contextmanager
 def planner(database: str | None) -> Iterator[Planner]:
     """A planner over the store named by --database (or the environment, or the default)."""
-    from ..service.plans import Planner
-    from ..store import Store
+    from ..service.plans import local_planner
 
-    with Store.open(database) as store:
-        yield Planner(store, store.local_user())
+    with local_planner(database) as found:
+        yield found
 
 
 @click.group()
@@ -74,15 +78,12 @@ def create(
 
     Example: aicareers plan create --career prompt-engineer --skills "Python" --hours-per-week 5
     """
-    from ..service.plans import skills_from_text
-
-    day = parse_day(start, "--start") or dt.date.today()
-    prefs = Preferences(
-        start=day, hours_per_week=hours, free_only=free_only, platforms=tuple(platforms)
-    )
+    request = PlanRequest(
+        career=career, skills=skills, assessment_id=assessment_id, hours_per_week=hours,
+        start=start, free_only=free_only, platforms=platforms,
+    )  # fmt: skip
     with planner(database) as p:
-        have = skills_from_text(p.catalog, skills) if skills else ()
-        record = p.create(career, prefs, skills=have, assessment_id=assessment_id)
+        record = p.create_from(request)
     _show(record, fmt, created=True)
 
 
@@ -94,13 +95,10 @@ def list_plans(database: str | None, fmt: str) -> None:
 
     Example: aicareers plan list
     """
-    from ..export.document import plan_document
-
     with planner(database) as p:
         records = p.all()
     if fmt == "json":
-        emit_json([plan_document(r.id, r.plan, r.progress, created_at=r.created_at)
-                   for r in records])  # fmt: skip
+        emit_json([plan_document(r) for r in records])
         return
     from .render_plan import plans_table
 
@@ -118,16 +116,13 @@ def show(database: str | None, plan_id: int, today: str | None, fmt: str) -> Non
     Example: aicareers plan show 1 --format json
     """
     with planner(database) as p:
-        record = p.get(plan_id, today=parse_day(today, "--today"))
+        record = p.get(plan_id, today=parse_day(today, "today"))
     _show(record, fmt)
 
 
 def _show(record: PlanRecord, fmt: str, created: bool = False) -> None:
-    from ..export.document import plan_document
-
     if fmt == "json":
-        emit_json(plan_document(record.id, record.plan, record.progress,
-                                created_at=record.created_at))  # fmt: skip
+        emit_json(plan_document(record))
         return
     from .render_plan import plan_renderables
 
@@ -154,15 +149,14 @@ def step(
     if action is None:
         raise UserInputError("Say what happened: add --done, --start, --skip or --reopen.")
     with planner(database) as p:
-        event = p.record(plan_id, step, STATUS_FLAGS[action], note=note)
-        record = p.get(plan_id)
+        result = p.step(plan_id, step, action, note=note)
     if fmt == "json":
-        emit_json({"event": event, "progress": record.progress})
+        emit_json(result)
         return
     from .render_plan import event_line, progress_line
 
-    click.echo(event_line(event))
-    click.echo(progress_line(record.progress))
+    click.echo(event_line(result.event))
+    click.echo(progress_line(result.progress))
 
 
 @plan.command()
@@ -175,18 +169,19 @@ def history(database: str | None, plan_id: int, fmt: str) -> None:
     Example: aicareers plan history 1
     """
     with planner(database) as p:
-        the_plan, events = p.history(plan_id)
+        the_plan, _ = p.history(plan_id)
+        history = p.history_document(plan_id)
     if fmt == "json":
-        emit_json({"id": plan_id, "career": the_plan.career, "events": events})
+        emit_json(history)
         return
     from .render_plan import history_table
 
-    emit(history_table(the_plan, events))
+    emit(history_table(the_plan, list(history.events)))
 
 
 @plan.command()
 @click.argument("plan_id", metavar="PLAN", type=int)
-@click.option("--format", "fmt", type=click.Choice(FORMATS), required=True,
+@click.option("--format", "fmt", type=click.Choice(EXPORT_FORMATS), required=True,
               help="md (Markdown), json, ics (calendar) or csv.")  # fmt: skip
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path),
               help="Write to this file instead of standard output.")  # fmt: skip

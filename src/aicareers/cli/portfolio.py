@@ -7,11 +7,12 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
+from .errors import show_error
 from .output import emit_json, format_option
 from .state import navigator
 
 if TYPE_CHECKING:
-    from ..portfolio import Scaffold
+    from ..service.portfolio import Scaffold
 
 
 @click.group()
@@ -40,29 +41,20 @@ def init(directory: Path, career_id: str, name: str | None, dry_run: bool, fmt: 
 
     Leave out --dry-run to write the files.
     """
-    from ..portfolio import (
-        PortfolioConflictError,
-        build_scaffold,
-        check_root,
-        find_conflicts,
-        write_portfolio,
-    )
+    from ..service import portfolio as service
 
-    scaffold = build_scaffold(navigator().catalog, career_id, name)
+    scaffold = service.scaffold(navigator().catalog, career_id, name)
     try:
         if dry_run:
-            check_root(directory)
-            conflicts = find_conflicts(directory, scaffold.files)
-            if conflicts:
-                raise PortfolioConflictError(directory, conflicts)
+            service.plan_only(directory, scaffold)
             written: list[str] = []
         else:
-            written = write_portfolio(directory, scaffold.files)
-    except PortfolioConflictError as exc:
+            written = service.write(directory, scaffold)
+    except service.PortfolioConflictError as exc:
         if fmt != "json":
             raise
         emit_json(_report(directory, scaffold, dry_run, [], exc.conflicts))
-        click.echo(f"Error: {exc}", err=True)
+        show_error(exc)
         raise click.exceptions.Exit(exc.exit_code) from None
     if fmt == "json":
         emit_json(_report(directory, scaffold, dry_run, written, []))
@@ -87,7 +79,7 @@ def _report(
 
 
 def _summary(directory: Path, scaffold: Scaffold, dry_run: bool) -> str:
-    from ..portfolio import tree_lines
+    from ..service.portfolio import tree_lines
 
     count = len(scaffold.files)
     verb = "Would write" if dry_run else "Wrote"

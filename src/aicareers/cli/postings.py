@@ -9,28 +9,33 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack, contextmanager
-from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 import click
 
-from ..batch.worker import full_assessor
 from ..errors import AicareersError, UserInputError
-from ..postings.analyze import analyze_table, open_postings
-from ..postings.columns import PostingColumns
-from ..postings.output import Sink, open_sink, output_format
-from ..postings.report import markdown, terminal
-from ..postings.runner import EngineFactory, Options, Progress
-from ..postings.stream import Malformed
-from ..tabular.readers import FORMATS, Table
+from ..service.postings import (
+    INPUT_FORMATS,
+    EngineFactory,
+    Malformed,
+    PostingsRequest,
+    Progress,
+    Sink,
+    analyze_file,
+    markdown,
+    open_sink,
+    output_format,
+    skills_chart,
+    terminal,
+)
 from .batch import atomic_output, default_workers
+from .errors import show_error
 from .output import emit_json, format_option
 
 if TYPE_CHECKING:
     from rich.progress import Progress as Bar
 
-CHART_SKILLS = 15
 REFRESH_SECONDS = 0.25
 
 
@@ -57,7 +62,7 @@ class Targets(NamedTuple):
             if path is not None and not path.parent.is_dir():
                 raise UserInputError(f"The folder {path.parent} does not exist ({option}).")
         if self.chart is not None:
-            from ..charts.figure import chart_format
+            from ..service.market import chart_format
 
             chart_format(self.chart)
         return fmt
@@ -102,20 +107,6 @@ def _reporting(
         yield malformed, progress
 
 
-def _chart(summary: dict[str, Any], path: Path) -> None:
-    from ..charts import bar_chart
-
-    top = summary["skills"][:CHART_SKILLS]
-    analysed = summary["rows"]["analysed"]
-    bar_chart(
-        [s["name"] for s in top],
-        [round(100 * s["share"], 1) for s in top],
-        f"Skills in demand: {summary['input']['file']} ({analysed:,} postings)",
-        "% of postings naming the skill",
-        path,
-    )
-
-
 def make_group(factory: EngineFactory | None = None) -> click.Group:
     """The ``postings`` group; ``factory`` builds the engine (default: the installed one)."""
 
@@ -156,7 +147,7 @@ def make_group(factory: EngineFactory | None = None) -> click.Group:
     @format_option("table", "json")
     @click.option(
         "--input-format",
-        type=click.Choice(FORMATS),
+        type=click.Choice(INPUT_FORMATS),
         help="Input format, when the extension does not say it.",
     )
     @click.option(
@@ -211,16 +202,15 @@ def make_group(factory: EngineFactory | None = None) -> click.Group:
         Example:
           aicareers postings analyze glassdoor_jobs.csv --out jobs.parquet --report jobs.md
         """
-        engine = factory or partial(full_assessor, semantic=semantic)
-        options = Options(semantic=semantic, currency=currency.upper() if currency else None)
+        request = PostingsRequest(
+            input_format=input_format, title_col=title_col, text_col=text_col,
+            salary_col=salary_col, currency=currency, limit=limit, semantic=semantic,
+            workers=workers,
+        )  # fmt: skip
         try:
-            table, columns = open_postings(
-                file, input_format, title=title_col, text=text_col, salary=salary_col
-            )
-            targets = Targets(out, report, chart, force)
-            summary = _run(table, columns, targets, engine, options, workers, limit)
+            summary = _run(file, request, Targets(out, report, chart, force), factory)
         except AicareersError as exc:
-            click.echo(f"Error: {exc}", err=True)
+            show_error(exc)
             raise SystemExit(exc.exit_code) from None
         if fmt == "json":
             emit_json(summary)
@@ -231,33 +221,26 @@ def make_group(factory: EngineFactory | None = None) -> click.Group:
 
 
 def _run(
-    table: Table,
-    columns: PostingColumns,
-    targets: Targets,
-    factory: EngineFactory,
-    options: Options,
-    workers: int,
-    limit: int | None,
+    file: Path, request: PostingsRequest, targets: Targets, factory: EngineFactory | None
 ) -> dict[str, Any]:
-    """Analyse the table into the target files; the summary."""
+    """Analyse the file into the target files; the summary."""
     out_format = targets.check()
-    total = table.count(limit) if table.format == "parquet" else None  # free for Parquet only
     with ExitStack() as stack:
         sink: Sink | None = None
         if targets.out is not None and out_format is not None:
             handle = stack.enter_context(atomic_output(targets.out, targets.force))
             sink = open_sink(handle, out_format)
-        on_malformed, on_progress = stack.enter_context(_reporting(total))
-        summary = analyze_table(table, columns, sink, factory=factory, options=options,
-                                workers=workers, limit=limit, on_malformed=on_malformed,
-                                on_progress=on_progress)  # fmt: skip
+        summary = analyze_file(
+            file, request, sink, factory=factory,
+            reporting=lambda total: stack.enter_context(_reporting(total)),
+        )  # fmt: skip
         if sink is not None:
             sink.close()
     if targets.report is not None:
         with atomic_output(targets.report, targets.force) as report:
             report.write(markdown(summary).encode())
     if targets.chart is not None:
-        _chart(summary, targets.chart)
+        skills_chart(summary, targets.chart)
     return summary
 
 

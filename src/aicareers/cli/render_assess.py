@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
+
+if TYPE_CHECKING:
+    from ..documents.assessment import Assessment, CareerFit, MatchedSkill
 
 COMPONENTS = ("skills", "transferable", "background", "interests", "experience")
 HEADERS = ("Skills", "Transfer", "Backgr.", "Interest", "Exper.")
@@ -23,33 +26,32 @@ def _cell(value: int | None) -> str:
     return "-" if value is None else str(value)
 
 
-def quote(match: dict[str, Any]) -> str:
+def quote(match: MatchedSkill) -> str:
     """A matched skill with its first quote, or how it was inferred."""
-    evidence = match["evidence"]
-    if evidence:
-        return f'{match["name"]} ("{evidence[0]["text"]}")'
-    return f"{match['name']} ({match['how']})"
+    if match.evidence:
+        return f'{match.name} ("{match.evidence[0].text}")'
+    return f"{match.name} ({match.how})"
 
 
-def understood(report: dict[str, Any]) -> list[str]:
+def understood(report: Assessment) -> list[str]:
     """Plain lines on what the engine read from the person's words."""
-    profile = report["profile"]
+    profile = report.profile
     lines = []
-    if report["occupations"]:
-        jobs = ", ".join(f"{o['title']} ({o['confidence']:.0%})" for o in report["occupations"][:3])
+    if report.occupations:
+        jobs = ", ".join(f"{o.title} ({o.confidence:.0%})" for o in report.occupations[:3])
         lines.append(f"Closest O*NET occupations: {jobs}")
-    if profile["backgrounds"]:
-        lines.append("Background: " + ", ".join(b["name"] for b in profile["backgrounds"][:3]))
-    if profile["years_experience"] is not None:
-        lines.append(f"Years of experience: {profile['years_experience']:g}")
-    if profile["interests_source"]:
-        lines.append(f"Interests: {profile['interests_source']}")
-    for note in profile["notes"]:
+    if profile.backgrounds:
+        lines.append("Background: " + ", ".join(b.name for b in profile.backgrounds[:3]))
+    if profile.years_experience is not None:
+        lines.append(f"Years of experience: {profile.years_experience:g}")
+    if profile.interests_source:
+        lines.append(f"Interests: {profile.interests_source}")
+    for note in profile.notes:
         lines.append(f"Note: {note}")
     return lines
 
 
-def ranking_table(report: dict[str, Any]) -> Table:
+def ranking_table(report: Assessment) -> Table:
     """One row a career: rank, title, score bar and the five components."""
     table = Table(title="Careers ranked for you (0-100)", title_justify="left", expand=False)
     table.add_column("#", justify="right")
@@ -57,55 +59,55 @@ def ranking_table(report: dict[str, Any]) -> Table:
     table.add_column("Fit", no_wrap=True)
     for header in HEADERS:
         table.add_column(header, justify="right")
-    for rank, career in enumerate(report["careers"], start=1):
-        components = [_cell(career["components"][name]) for name in COMPONENTS]
-        fit = f"{bar(career['score'])} {career['score']:>3}"
-        table.add_row(str(rank), career["title"], fit, *components)
+    for rank, career in enumerate(report.careers, start=1):
+        components = [_cell(career.components[name]) for name in COMPONENTS]
+        fit = f"{bar(career.score)} {career.score:>3}"
+        table.add_row(str(rank), career.title, fit, *components)
     return table
 
 
-def career_detail(rank: int, career: dict[str, Any]) -> RenderableType:
+def career_detail(rank: int, career: CareerFit) -> RenderableType:
     """Why one career fits, what the person already shows and what to learn next."""
     lines = [
-        Text(f"{rank}. {career['title']}: {career['score']}/100", style="bold"),
-        Text(f"   Why: {career['reason']}"),
+        Text(f"{rank}. {career.title}: {career.score}/100", style="bold"),
+        Text(f"   Why: {career.reason}"),
     ]
-    if career["matched"]:
-        shown = "; ".join(quote(m) for m in career["matched"][:5])
+    if career.matched:
+        shown = "; ".join(quote(m) for m in career.matched[:5])
         lines.append(Text(f"   You already show: {shown}"))
-    if career["missing"]:
-        gaps = ", ".join(m["name"] for m in career["missing"][:5])
+    if career.missing:
+        gaps = ", ".join(m.name for m in career.missing[:5])
         lines.append(Text(f"   To learn next: {gaps}"))
-    lines.append(Text(f"   More: aicareers careers show {career['id']}"))
+    lines.append(Text(f"   More: aicareers careers show {career.id}"))
     return Group(*lines)
 
 
-def assessment_renderables(report: dict[str, Any], details: int) -> list[RenderableType]:
+def assessment_renderables(report: Assessment, details: int) -> list[RenderableType]:
     """Everything the table view prints, in order."""
     head = understood(report) or ["We found no job title or skills we recognise."]
     parts: list[RenderableType] = [Text("What we read from you\n" + "\n".join(head))]
     parts.append(ranking_table(report))
     parts.extend(
         career_detail(rank, career)
-        for rank, career in enumerate(report["careers"][:details], start=1)
+        for rank, career in enumerate(report.careers[:details], start=1)
     )
     return parts
 
 
-def assessment_markdown(report: dict[str, Any], details: int) -> str:
+def assessment_markdown(report: Assessment, details: int) -> str:
     """The same content as a Markdown document (to save or paste)."""
     out = ["# Your AI career assessment", "", "## What we read from you", ""]
     out += [f"- {line}" for line in understood(report)] or ["- No job title or skills found."]
     out += ["", "## Careers ranked for you", "",
             "| # | Career | Fit | " + " | ".join(HEADERS) + " |",
             "|---:|---|---:|" + "---:|" * len(HEADERS)]  # fmt: skip
-    for rank, career in enumerate(report["careers"], start=1):
-        cells = " | ".join(_cell(career["components"][n]) for n in COMPONENTS)
-        out.append(f"| {rank} | {career['title']} | {career['score']} | {cells} |")
-    for rank, career in enumerate(report["careers"][:details], start=1):
-        out += ["", f"## {rank}. {career['title']} ({career['score']}/100)", "", career["reason"]]
-        if career["matched"]:
-            out += ["", "You already show:", ""] + [f"- {quote(m)}" for m in career["matched"]]
-        if career["missing"]:
-            out += ["", "To learn next:", ""] + [f"- {m['name']}" for m in career["missing"]]
+    for rank, career in enumerate(report.careers, start=1):
+        cells = " | ".join(_cell(career.components[n]) for n in COMPONENTS)
+        out.append(f"| {rank} | {career.title} | {career.score} | {cells} |")
+    for rank, career in enumerate(report.careers[:details], start=1):
+        out += ["", f"## {rank}. {career.title} ({career.score}/100)", "", career.reason]
+        if career.matched:
+            out += ["", "You already show:", ""] + [f"- {quote(m)}" for m in career.matched]
+        if career.missing:
+            out += ["", "To learn next:", ""] + [f"- {m.name}" for m in career.missing]
     return "\n".join(out) + "\n"

@@ -13,8 +13,7 @@ from rich.console import RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from ..market.hubs import HubsReport, RemoteRow
-from ..market.report import Group, SalaryReport, Source
+from ..service.market import Group, HubsReport, RemoteRow, SalaryReport, Source
 from .output import EN_DASH
 
 WITHHELD = "-"

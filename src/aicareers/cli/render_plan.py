@@ -4,16 +4,17 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from ..engine.plans.model import Plan, Progress, ProgressEvent, StepState
+from ..documents.plan import Plan, Progress, ProgressEvent, StepState
 from .render_assess import bar
 
 if TYPE_CHECKING:
+    from ..documents.assessment import SavedAssessment
     from ..service.plans import PlanRecord
 
 MARKS = {"done": "[x]", "in_progress": "[~]", "skipped": "[-]", "todo": "[ ]"}
@@ -167,7 +168,7 @@ def history_table(plan: Plan, events: Sequence[ProgressEvent]) -> RenderableType
     return table
 
 
-def assessments_table(rows: Sequence[dict[str, Any]]) -> RenderableType:
+def assessments_table(rows: Sequence[SavedAssessment]) -> RenderableType:
     """One row a saved assessment: id, date and its three best careers."""
     if not rows:
         return Text("No saved assessments. Save one: aicareers assess resume.pdf --save")
@@ -175,6 +176,6 @@ def assessments_table(rows: Sequence[dict[str, Any]]) -> RenderableType:
     for header in ("#", "Saved (UTC)", "Best fits"):
         table.add_column(header)
     for row in rows:
-        best = ", ".join(f"{c['id']} ({c['score']})" for c in row["top"])
-        table.add_row(str(row["id"]), row["created_at"][:16].replace("T", " "), best)
+        best = ", ".join(f"{c.id} ({c.score})" for c in row.top)
+        table.add_row(str(row.id), row.created_at[:16].replace("T", " "), best)
     return table

@@ -6,6 +6,7 @@ Imported only on the human-readable path, so importing Rich at the top here cost
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from rich import box
 from rich.console import Group, RenderableType
@@ -23,9 +24,11 @@ from ..documents.catalog import (
     SkillsView,
     StepView,
 )
-from ..knowledge.search import Hit
 from .output import EN_DASH, pay_range
 from .render_careers import bullets, hint, names
+
+if TYPE_CHECKING:
+    from ..service.catalog import Hit
 
 CATEGORY_TITLES = {
     "technical": "Technical skills",

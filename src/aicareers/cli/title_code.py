@@ -2,32 +2,9 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
-
 import click
 
 from .output import emit, emit_json, format_option
-
-if TYPE_CHECKING:
-    from ..engine.occupations.titles import TitleCoder
-
-
-def _coder() -> TitleCoder:
-    """The title coder; the encoder joins only when the taxonomy ships occupation vectors."""
-    from ..engine.occupations.titles import TitleCoder
-    from ..errors import ModelNotBuiltError
-    from ..taxonomy import Taxonomy
-
-    tax = Taxonomy.load()
-    encoder: Any = None
-    if tax.has_vectors:  # otherwise the fallback would first spend seconds encoding titles
-        try:
-            from ..semantic import Encoder
-
-            encoder = Encoder.load()
-        except (ImportError, ModelNotBuiltError):
-            encoder = None
-    return TitleCoder.from_taxonomy(tax, encoder)
 
 
 @click.command()
@@ -50,23 +27,16 @@ def code(title: str, top: int, fmt: str) -> None:
 
     Example: aicareers occupations code "Sr. RN - ICU nights" --format json
     """
-    coder = _coder()
-    matches = coder.code(title, top=top)
-    normalised = coder.normalise(title)
+    from ..service.occupations import code_title
+
+    coded = code_title(title, top)
     if fmt == "json":
-        emit_json(
-            {
-                "title": title,
-                "normalised": normalised,
-                "occupations": [
-                    {"code": m.code, "title": m.title, "confidence": m.confidence} for m in matches
-                ],
-            }
-        )
+        emit_json(coded)
         return
     from rich.table import Table
 
-    table = Table(title=f"{title}  (read as: {normalised})", title_justify="left")
+    matches = coded.occupations
+    table = Table(title=f"{title}  (read as: {coded.normalised})", title_justify="left")
     table.add_column("O*NET-SOC")
     table.add_column("Occupation")
     table.add_column("Confidence", justify="right")

@@ -35,10 +35,12 @@ def export_plan(
 ) -> str:
     """The plan in format ``fmt``; ``now`` dates the export (DTSTAMP in iCalendar)."""
     if fmt == "json":
-        from .document import plan_document
+        import msgspec
+
+        from ..documents.plan import plan_document
 
         document = plan_document(plan_id, plan, progress, created_at=created_at)
-        return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+        return json.dumps(msgspec.to_builtins(document), indent=2, ensure_ascii=False) + "\n"
     if fmt == "md":
         from .markdown import plan_markdown
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Protocol, TypeVar
 
-from ..errors import UnknownIdError
+from ..errors import Hint, UnknownIdError, listing
 
 
 class HasIdAndName(Protocol):
@@ -16,6 +16,9 @@ class HasIdAndName(Protocol):
 
 
 T = TypeVar("T", bound=HasIdAndName)
+
+# Where every career id is listed: the one hint of an unknown career, wherever it is looked up.
+CAREER_IDS = listing(command="aicareers careers list", page="/careers")
 
 
 def _label(item: HasIdAndName) -> str:
@@ -41,9 +44,10 @@ def suggest(given: str, items: Sequence[HasIdAndName], limit: int = 3) -> list[s
     return found[:limit]
 
 
-def by_id(items: Sequence[T], ident: str, kind: str, listing: str) -> T:
-    """The item whose id is ``ident``; ``UnknownIdError`` with suggestions otherwise."""
+def by_id(items: Sequence[T], ident: str, kind: str, hint: Hint | None = None) -> T:
+    """The item whose id is ``ident``; ``UnknownIdError`` with suggestions (and ``hint``, where
+    the ids are listed) otherwise."""
     for item in items:
         if item.id == ident:
             return item
-    raise UnknownIdError(kind, ident, suggest(ident, items), listing)
+    raise UnknownIdError(kind, ident, suggest(ident, items), hint)

@@ -203,9 +203,7 @@ def _query_words(text: str) -> list[str]:
 def search(catalog: Catalog, text: str, limit: int = 20) -> list[Hit]:
     """Catalog entries matching ``text``, best first; ties go to careers, then by name."""
     if not text or not text.strip():
-        raise UserInputError(
-            'Type a word or phrase to search for, for example: aicareers search "prompt".'
-        )
+        raise UserInputError('Type a word or phrase to search for, for example "prompt".')
     if limit < 1:
         raise UserInputError(f"The limit must be 1 or more, not {limit}.")
     query = _query_words(text)

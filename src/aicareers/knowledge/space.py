@@ -14,12 +14,18 @@ from pathlib import Path
 
 import msgspec
 
-from ..errors import CatalogError
 from .loader import DATA_DIR, decode_file
 from .models import Base, Catalog
+from .validate import raise_problems
 
 SPACE_DIR = DATA_DIR / "space"
-RIASEC = ("R", "I", "A", "S", "E", "C")
+# The six Holland (RIASEC) interest types, letter -> name, in their usual order: the one place
+# they are declared (career targets use the letters, profiles and answers the names).
+RIASEC_TYPES = {
+    "R": "realistic", "I": "investigative", "A": "artistic",
+    "S": "social", "E": "enterprising", "C": "conventional",
+}  # fmt: skip
+RIASEC = tuple(RIASEC_TYPES)
 SOC_CODE = re.compile(r"^\d\d-\d{4}\.\d\d$")
 
 
@@ -94,10 +100,7 @@ def load_space(catalog: Catalog, directory: Path | None = None) -> tuple[CareerT
     targets: tuple[CareerTarget, ...] = decode_file(
         directory or SPACE_DIR, "careers", tuple[CareerTarget, ...]
     )
-    found = space_problems(targets, catalog)
-    if found:
-        listed = "\n  - ".join(found)
-        raise CatalogError(f"The career space has {len(found)} problem(s):\n  - {listed}")
+    raise_problems("The career space", space_problems(targets, catalog))
     return targets
 
 

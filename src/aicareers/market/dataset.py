@@ -16,12 +16,16 @@ from typing import Any
 
 import numpy as np
 
-from ..errors import CatalogError
+from ..errors import CatalogError, Hint
 
 DATA_DIR = Path(__file__).with_name("data")
 PARQUET = DATA_DIR / "salaries.parquet"
 LEVELS = ("EN", "MI", "SE", "EX")
-REBUILD = "python -m aicareers.build.market --csv salaries.csv"
+# A developer's step (the data ships with the package), so no web page can offer it.
+REBUILD = Hint(
+    "build it from the ai-jobs.net CSV",
+    command="python -m aicareers.build.market --csv salaries.csv",
+)
 COLUMNS = (
     "salary_in_usd", "work_year", "experience_level", "job_title", "company_location",
     "employee_residence", "remote_ratio", "duplicate",
@@ -128,7 +132,7 @@ def load_salaries(path: Path = PARQUET) -> SalaryData:
     try:
         table = pq.read_table(path, columns=list(COLUMNS))
     except FileNotFoundError:
-        raise CatalogError(f"The salary data is missing ({path}). Run `{REBUILD}`.") from None
+        raise CatalogError(f"The salary data is missing ({path}).", hint=REBUILD) from None
     except Exception as exc:  # pyarrow raises several types for a damaged or foreign file
         raise CatalogError(f"The salary data in {path} is unreadable ({exc}).") from None
     return from_table(table, load_manifest(path.parent))

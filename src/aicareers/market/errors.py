@@ -1,16 +1,20 @@
-"""Errors of salary queries: all ``UserInputError``, so the CLI exits 2 and says what to fix."""
+"""Errors of salary queries: all ``UserInputError``, so the CLI exits 2 and says what to fix.
+
+Messages name the filters as a person would ("a job title"); ``field`` names the filter as
+``SalaryFilters`` spells it, for an adapter that points at a form field or an option.
+"""
 
 from __future__ import annotations
 
-from ..errors import UserInputError
+from ..errors import Hint, UserInputError
 
 
 class FilterError(UserInputError):
-    """A salary filter the data cannot answer; ``option`` names the flag."""
+    """A salary filter the data cannot answer; ``field`` names the filter (``job_title``)."""
 
-    def __init__(self, option: str, message: str) -> None:
-        self.option = option
-        super().__init__(message)
+    def __init__(self, field: str, message: str, hint: Hint | None = None) -> None:
+        self.field = field
+        super().__init__(message, hint=hint)
 
 
 class UnknownJobTitleError(FilterError):
@@ -21,9 +25,9 @@ class UnknownJobTitleError(FilterError):
         self.suggestions = suggestions
         hint = f" Did you mean: {'; '.join(suggestions)}?" if suggestions else ""
         super().__init__(
-            "--job-title",
+            "job_title",
             f"No salaries for the job title '{given}' (titles must match exactly, in any case)."
-            f"{hint} Or use --career ID to combine the titles of a career.",
+            f"{hint} Or ask by career instead, which combines the job titles of a career.",
         )
 
 
@@ -32,7 +36,7 @@ class UnknownCountryError(FilterError):
 
     def __init__(self, given: str) -> None:
         super().__init__(
-            "--country",
+            "country",
             f"Unknown country '{given}'. Give a two-letter ISO 3166 code (US, GB, DE, IN) "
             "or a country's English name.",
         )
@@ -43,7 +47,7 @@ class UnknownLevelError(FilterError):
 
     def __init__(self, given: str) -> None:
         super().__init__(
-            "--level",
+            "level",
             f"Unknown experience level '{given}'. Use EN (entry), MI (mid), SE (senior) "
             "or EX (executive).",
         )
@@ -54,5 +58,5 @@ class YearOutOfRangeError(FilterError):
 
     def __init__(self, given: int, first: int, last: int) -> None:
         super().__init__(
-            "--year", f"The salary data covers {first} to {last}; there is nothing for {given}."
+            "year", f"The salary data covers {first} to {last}; there is nothing for {given}."
         )

@@ -1,6 +1,6 @@
 """Which rows a salary question is about: the filters, their checks, and the row mask.
 
-``--country`` matches ``company_location`` (where the employer is), not
+The country filter matches ``company_location`` (where the employer is), not
 ``employee_residence``: the guide's hubs are places where employers hire, and the two columns
 differ on only 0.1% of rows, so the choice barely moves a figure.
 """
@@ -15,7 +15,7 @@ import msgspec
 import numpy as np
 
 from ..errors import UnknownIdError
-from ..knowledge.lookup import suggest
+from ..knowledge.lookup import CAREER_IDS, suggest
 from .dataset import LEVELS, SalaryData
 from .errors import (
     FilterError,
@@ -57,7 +57,7 @@ def check_career(career: str, career_names: dict[str, str], title_map: TitleMap)
         return ident
     roles = [_Role(i, n) for i, n in career_names.items()]
     roles += [_Role(i, n) for i, n in title_map.reference_names.items()]
-    raise UnknownIdError("career", career, suggest(career, roles), "aicareers careers list")
+    raise UnknownIdError("career", career, suggest(career, roles), CAREER_IDS)
 
 
 def check_job_title(title: str, data: SalaryData) -> str:
@@ -85,7 +85,7 @@ def check_filters(
 ) -> SalaryFilters:
     """The filters checked and spelled canonically; a ``FilterError`` says what is wrong."""
     if filters.career is not None and filters.job_title is not None:
-        raise FilterError("--career", "Give --career or --job-title, not both.")
+        raise FilterError("career", "Give a career or a job title, not both.")
     changes: dict[str, Any] = {}
     if filters.career is not None:
         changes["career"] = check_career(filters.career, career_names, title_map)
@@ -98,7 +98,7 @@ def check_filters(
     if filters.country is not None:
         changes["country"] = check_country(filters.country)
     if filters.remote is not None and filters.remote not in REMOTE_RATIOS:
-        raise FilterError("--remote", "Remote ratio must be 0 (on site), 50 (hybrid) or 100.")
+        raise FilterError("remote", "Remote ratio must be 0 (on site), 50 (hybrid) or 100.")
     first, last = data.years()
     if filters.year is not None and not first <= filters.year <= last:
         raise YearOutOfRangeError(filters.year, first, last)

@@ -60,7 +60,7 @@ def root_readme(
         "",
         "This repository collects the evidence: finished projects, each with what it delivers "
         "and a checklist, and writing that explains the work. It was laid out by "
-        "`aicareers portfolio init`; every file in it is yours to rewrite.",
+        "aicareers; every file in it is yours to rewrite.",
         "",
         *_skills_table(career, placed, skill_names),
         "",

@@ -7,7 +7,7 @@ from typing import NamedTuple
 
 import msgspec
 
-from ..knowledge.lookup import by_id
+from ..knowledge.lookup import CAREER_IDS, by_id
 from ..knowledge.models import Career, Catalog, Project
 from . import readme
 from .areas import WRITING, Area, areas_for, home_area
@@ -54,7 +54,7 @@ def career_projects(catalog: Catalog, career: Career) -> list[Project]:
 
 def build_scaffold(catalog: Catalog, career_id: str, name: str | None = None) -> Scaffold:
     """The portfolio tree for ``career_id``; ``UnknownIdError`` with suggestions if unknown."""
-    career = by_id(catalog.careers, career_id, "career", "aicareers careers list")
+    career = by_id(catalog.careers, career_id, "career", CAREER_IDS)
     name = clean_name(name)
     projects = career_projects(catalog, career)
     areas = areas_for(career, projects)

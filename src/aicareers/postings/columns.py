@@ -22,7 +22,8 @@ SALARY_NAMES = (
     "salary estimate", "salary", "salary range", "pay", "pay range", "compensation", "wage",
     "salary text",
 )  # fmt: skip
-OPTIONS = {"title": "--title-col", "text": "--text-col", "salary": "--salary-col"}
+# What each kind of column holds, in a message's words ("the job title column").
+WORDS = {"title": "job title", "text": "job description", "salary": "salary"}
 
 
 @dataclass(frozen=True)
@@ -55,7 +56,7 @@ def _given(kind: str, given: str, found: Sequence[str], source: str) -> str:
     if len(same) == 1:
         return same[0]
     raise UserInputError(
-        f"{source} has no column {given!r} (given as {OPTIONS[kind]}). "
+        f"{source} has no column {given!r} (given as the {WORDS[kind]} column). "
         f"Its columns are: {_listing(found)}."
     )
 
@@ -86,7 +87,7 @@ def resolve_columns(
     for kind in ("title", "text"):
         if chosen[kind] is None:
             raise UserInputError(
-                f"{source} has no {kind} column that we recognise; name it with "
-                f"{OPTIONS[kind]}. Its columns are: {_listing(found)}."
+                f"{source} has no {WORDS[kind]} column that we recognise; say which column "
+                f"holds the {WORDS[kind]}. Its columns are: {_listing(found)}."
             )
     return PostingColumns(str(chosen["title"]), str(chosen["text"]), chosen["salary"])

@@ -17,9 +17,8 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, TypeVar
 
-from ..batch.worker import EngineLoadError, build_engine
 from ..cpu import usable_cores
-from ..errors import AicareersError
+from ..tabular.workers import EngineLoadError, build_engine, engine_or_error
 from .aggregate import Aggregates
 from .classify import PostingClassifier, PostingResult
 from .output import Sink
@@ -123,7 +122,7 @@ Done = Iterator[tuple[list[Item], list[Outcome]]]
 
 
 def _in_process(batches: Iterable[list[Item]], factory: EngineFactory, options: Options) -> Done:
-    analyser = _engine_or_error(lambda: ChunkAnalyser(factory, options))
+    analyser = engine_or_error(lambda: ChunkAnalyser(factory, options))
     for batch in batches:
         yield batch, analyser.analyse(batch)
 
@@ -142,10 +141,10 @@ def _in_pool(
             pending.append((batch, pool.submit(_process_chunk, batch)))
             if len(pending) >= window:
                 sent, future = pending.popleft()
-                yield sent, _engine_or_error(future.result)
+                yield sent, engine_or_error(future.result)
         while pending:
             sent, future = pending.popleft()
-            yield sent, _engine_or_error(future.result)
+            yield sent, engine_or_error(future.result)
         finished = True
     finally:
         # After an error or Ctrl-C, drop queued chunks rather than wait for them.
@@ -169,13 +168,3 @@ def _process_chunk(items: list[Item]) -> list[Outcome]:
     if isinstance(analyser, EngineLoadError):
         raise analyser
     return analyser.analyse(items)
-
-
-def _engine_or_error(call: Callable[[], T]) -> T:
-    """Run ``call``; an engine that could not be built ends the run with its message."""
-    try:
-        return call()
-    except EngineLoadError as exc:
-        error = AicareersError(exc.message)
-        error.exit_code = exc.exit_code
-        raise error from None

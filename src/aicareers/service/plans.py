@@ -9,52 +9,124 @@ a coach who wants to see where a plan will stand on a given day.
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections.abc import Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from ..engine.plans.model import EventStatus, Plan, Preferences, Progress, ProgressEvent
+from ..engine.plans.model import (
+    DEFAULT_HOURS_PER_WEEK,
+    EventStatus,
+    Plan,
+    Preferences,
+    Progress,
+    ProgressEvent,
+    StepStatus,
+)
 from ..errors import ProfileError, UserInputError
+from ..export import FORMATS as EXPORT_FORMATS
+from ..export import MEDIA_TYPES, ExportFormat
 from ..knowledge.loader import default_catalog
-from ..knowledge.lookup import by_id
+from ..knowledge.lookup import CAREER_IDS, by_id
 from ..knowledge.space import default_space
 
 if TYPE_CHECKING:
-    from ..export import ExportFormat
+    from collections.abc import Iterator
+
+    from ..documents.plan import EventResult, PlanDocument, PlanHistory
     from ..knowledge.models import Catalog
     from ..store import Store
+
+__all__ = [
+    "DEFAULT_HOURS_PER_WEEK",
+    "EXPORT_FORMATS",
+    "MEDIA_TYPES",
+    "ExportFormat",
+    "PlanRecord",
+    "PlanRequest",
+    "Planner",
+    "StepStatus",
+    "local_planner",
+    "parse_day",
+    "parse_hours",
+    "parse_status",
+    "plan_document",
+]  # fmt: skip
 
 
 # Dates outside this window are almost always typing mistakes (2062 for 2026, say).
 EARLIEST_START = dt.date(2000, 1, 1)
 LATEST_YEARS_AHEAD = 5
-STATUS_FLAGS: dict[str, EventStatus] = {
-    "done": "done",
-    "start": "in_progress",
-    "skip": "skipped",
-    "reopen": "reopened",
-}
+# What a person can say about a step, in every adapter's words: the statuses themselves, and
+# the short verbs of the command line and the plan page (start, skip, reopen).
+STATUS_WORDS: dict[str, EventStatus] = {
+    "done": "done", "in_progress": "in_progress", "skipped": "skipped", "reopened": "reopened",
+    "start": "in_progress", "skip": "skipped", "reopen": "reopened",
+}  # fmt: skip
+# What each field is called in messages (adapters may show their own label instead).
+DATE_FIELDS = {"start": "The start date", "today": "The day to show progress for"}
 
 
-def parse_day(value: str | None, option: str) -> dt.date | None:
+def parse_status(word: str) -> EventStatus:
+    """The status a word names ("done", "start", "skipped", ...)."""
+    found = STATUS_WORDS.get(word.strip().lower())
+    if found is None:
+        raise ProfileError("status", "Choose what happened: done, start, skip or reopen.")
+    return found
+
+
+def parse_day(value: str | None, field: str) -> dt.date | None:
     """``YYYY-MM-DD`` (or ``today``) as a date, with a message that shows the expected form."""
-    if value is None:
+    if value is None or not value.strip():
         return None
     if value.strip().lower() == "today":
         return dt.date.today()
+    label = DATE_FIELDS.get(field, field)
     try:
         day = dt.date.fromisoformat(value.strip())
     except ValueError:
         raise ProfileError(
-            option, f"{option} '{value}' is not a date. Write it as YYYY-MM-DD, e.g. 2026-12-01."
+            field, f"{label} '{value}' is not a date. Write it as YYYY-MM-DD, e.g. 2026-12-01."
         ) from None
     latest = dt.date.today().replace(year=dt.date.today().year + LATEST_YEARS_AHEAD)
     if not EARLIEST_START <= day <= latest:
         raise ProfileError(
-            option,
-            f"{option} {day} is outside {EARLIEST_START} to {latest}. Check the year.",
+            field, f"{label} {day} is outside {EARLIEST_START} to {latest}. Check the year."
         )
     return day
+
+
+def parse_hours(value: str | float | None) -> float:
+    """Hours a week as typed ('3,5' included); blank means the default half hour a day."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return DEFAULT_HOURS_PER_WEEK
+    try:
+        hours = float(value.replace(",", ".")) if isinstance(value, str) else float(value)
+    except ValueError:
+        hours = math.nan
+    if not math.isfinite(hours):
+        raise ProfileError(
+            "hours_per_week", f"Hours a week must be a number, like 3.5 or 10 (got '{value}')."
+        )
+    return hours  # the plan builder checks the range and says what fits
+
+
+@dataclass(frozen=True)
+class PlanRequest:
+    """A new plan as an adapter received it: raw values, checked when the plan is built.
+
+    ``skills`` are the skills the person has (one comma-separated string or a list), or the
+    gaps come from a saved assessment (``assessment_id``).
+    """
+
+    career: str
+    skills: str | Sequence[str] | None = None
+    assessment_id: int | None = None
+    hours_per_week: str | float | None = None
+    start: str | None = None
+    free_only: bool = False
+    platforms: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -66,6 +138,22 @@ class PlanRecord:
     progress: Progress
     created_at: dt.datetime
     assessment_id: int | None
+
+
+def plan_document(record: PlanRecord) -> PlanDocument:
+    """The document of a stored plan: every step with its state, and the progress summary."""
+    from ..documents.plan import plan_document as build
+
+    return build(record.id, record.plan, record.progress, created_at=record.created_at)
+
+
+@contextmanager
+def local_planner(database: str | None = None) -> Iterator[Planner]:
+    """The planner of this machine's one user, over the database named (or the default)."""
+    from ..store import Store
+
+    with Store.open(database) as store:
+        yield Planner(store, store.local_user())
 
 
 def now_utc() -> dt.datetime:
@@ -95,7 +183,7 @@ def _assessment_skills(result: dict[str, Any], career: str) -> tuple[tuple[str, 
     if entry is None:
         raise UserInputError(
             f"That assessment does not rank '{career}'. Run the assessment again, or create "
-            "the plan with --skills instead of --from-assessment."
+            "the plan from a list of your skills instead of from the assessment."
         )
     have = tuple(s["id"] for s in result.get("skills", {}).get("project", []))
     gaps = [m["skill"] for m in entry.get("missing", [])]
@@ -123,7 +211,7 @@ class Planner:
         from ..engine.plans.build import build_plan, check_preferences
 
         check_preferences(preferences)
-        by_id(self.catalog.careers, career, "career", "aicareers careers list")
+        by_id(self.catalog.careers, career, "career", CAREER_IDS)
         target = next(t for t in default_space() if t.career == career)
         gaps: list[str] | None = None
         have: tuple[str, ...] = tuple(skills)
@@ -135,6 +223,21 @@ class Planner:
         plan = build_plan(self.catalog, target, preferences, have=have, gaps=gaps)
         plan_id = self.store.save_plan(self.user_id, plan, assessment_id=assessment_id)
         return self.get(plan_id, today=today)
+
+    def create_from(self, request: PlanRequest, *, today: dt.date | None = None) -> PlanRecord:
+        """``create`` from what the person typed: dates, hours and skills are read here."""
+        prefs = Preferences(
+            start=parse_day(request.start, "start") or dt.date.today(),
+            hours_per_week=parse_hours(request.hours_per_week),
+            free_only=request.free_only,
+            platforms=tuple(request.platforms),
+        )
+        given = request.skills
+        text = given if isinstance(given, str) else ", ".join(given or ())
+        have = skills_from_text(self.catalog, text) if text.strip() else ()
+        return self.create(
+            request.career, prefs, skills=have, assessment_id=request.assessment_id, today=today
+        )
 
     def get(self, plan_id: int, *, today: dt.date | None = None) -> PlanRecord:
         """A stored plan with its progress as of ``today``."""
@@ -179,6 +282,22 @@ class Planner:
         """The plan and every event recorded on it, oldest first."""
         stored = self.store.get_plan(self.user_id, plan_id)
         return stored.plan, self.store.events(self.user_id, plan_id)
+
+    def history_document(self, plan_id: int) -> PlanHistory:
+        """``plan history``'s document: every change recorded on the plan, oldest first."""
+        from ..documents.plan import PlanHistory
+
+        plan, events = self.history(plan_id)
+        return PlanHistory(id=plan_id, career=plan.career, events=tuple(events))
+
+    def step(
+        self, plan_id: int, step: str, word: str, *, note: str | None = None
+    ) -> EventResult:
+        """Record a change said in any adapter's words; the event and the progress after it."""
+        from ..documents.plan import EventResult
+
+        event = self.record(plan_id, step, parse_status(word), note=note)
+        return EventResult(event=event, progress=self.get(plan_id).progress)
 
     def export(
         self, plan_id: int, fmt: ExportFormat, *, now: dt.datetime | None = None

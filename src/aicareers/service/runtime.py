@@ -10,11 +10,14 @@ from __future__ import annotations
 import hashlib
 import io
 import pickle
+import threading
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from ..errors import ModelNotBuiltError
 from ..knowledge import default_catalog
 from ..knowledge.cache import cache_dir, read_bytes, write_bytes
 from ..knowledge.space import RIASEC, default_space
@@ -22,7 +25,7 @@ from ..knowledge.space import RIASEC, default_space
 T = TypeVar("T")
 
 if TYPE_CHECKING:
-    from ..engine.assessment.assess import Assessor
+    from ..engine.assessment.assess import Assessor as Assessor
     from ..engine.assessment.reference_skills import ReferenceVocabulary
     from ..engine.assessment.semantic_skills import SemanticSkillMatcher
     from ..engine.occupations.titles import TitleCoder
@@ -43,12 +46,49 @@ def _occupation_interests(taxonomy: Taxonomy) -> Callable[[str], dict[str, float
     return lookup
 
 
+@dataclass(frozen=True)
+class Engine:
+    """The assessment engine as loaded, and whether it matches skills by meaning."""
+
+    assessor: Assessor
+    by_meaning: bool
+
+
+# Shown on every adapter's results, so it says what is missing rather than which command adds it.
+NAME_ONLY_NOTE = (
+    "Skills were matched by name only: the local text encoder is not built, so words that mean "
+    "the same as a skill were not recognised."
+)
+_load_lock = threading.Lock()
+
+
+def engine_for(semantic: bool = True) -> Engine:
+    """The engine, loaded once per process (thread-safe); by name only when the encoder is not
+    built, so that assessing still works: the caller tells the person with ``NAME_ONLY_NOTE``."""
+    with _load_lock:
+        if semantic:
+            try:
+                return Engine(load_assessor(semantic=True), True)
+            except ModelNotBuiltError:
+                pass
+        return Engine(load_assessor(semantic=False), False)
+
+
+def light_assessor() -> Assessor:
+    """The engine from the shipped catalog alone: no taxonomy, title coder or encoder."""
+    from ..engine.assessment.assess import Assessor
+    from ..engine.assessment.vocabulary import Vocabulary
+
+    catalog = default_catalog()
+    return Assessor(catalog=catalog, space=default_space(), vocabulary=Vocabulary(catalog.skills))
+
+
 @lru_cache(maxsize=2)
 def load_assessor(semantic: bool = True) -> Assessor:
     """The engine with every index this installation has; ``semantic`` adds meaning matching."""
-    from ..build.similarity import load_similarity
     from ..engine.assessment.assess import Assessor
     from ..engine.assessment.vocabulary import Vocabulary
+    from ..engine.occupations.loading import load_similarity
     from ..semantic import Encoder
     from ..taxonomy.model import Taxonomy
 

@@ -77,7 +77,7 @@ def detect_format(path: Path, given: str | None = None) -> str:
     if found is None:
         raise UserInputError(
             f"Cannot tell the format of {path.name} from its extension; name files .csv, "
-            ".jsonl or .parquet, or pass --format csv|jsonl|parquet."
+            ".jsonl or .parquet, or say which format it is in (csv, jsonl or parquet)."
         )
     return found
 

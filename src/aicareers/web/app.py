@@ -11,9 +11,9 @@ from fastapi.staticfiles import StaticFiles
 from starlette.middleware.sessions import SessionMiddleware
 
 from ..service.catalog import Navigator
-from ..store import Store
+from ..service.store import Store
 from ..version import __version__
-from . import errors
+from . import handlers
 from .csrf import verify_csrf
 from .headers import SecurityHeaders
 from .limits import BodyLimit
@@ -74,7 +74,7 @@ def create_app(settings: WebSettings | None = None) -> FastAPI:
     app.add_middleware(BodyLimit, limit=settings.max_upload_bytes)
     app.add_middleware(SecurityHeaders)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
-    errors.install(app)
+    handlers.install(app)
 
     for name in PAGE_ROUTERS:
         module = importlib.import_module(name)

@@ -26,7 +26,7 @@ from fastapi import Depends, Request
 
 from ..errors import AicareersError
 from ..service.catalog import Navigator
-from ..store import Account, Store
+from ..service.store import Account, Store
 from .errors import SignInRequired
 from .security import new_token, token_hash
 from .settings import WebSettings

@@ -5,25 +5,23 @@
 
 Every error under ``/api/`` is answered with ``{"error": {"code", "message", "details"}}``:
 ``code`` is a stable kebab-case string, ``message`` a sentence for people, ``details`` an
-object (empty when there is nothing to add). Pages get ``errors/error.html`` with the same
-message. Our own ``AicareersError`` subclasses map to 4xx (see ``classify``); only a bug
-answers 500, and then without a traceback.
+object (empty when there is nothing to add). An error whose hint names a page of this app
+carries it as ``details.hint = {"goal", "page"}``; the message itself never says what to run.
+Pages get ``error.html`` with the same message, and the hint as a link after it. Our own
+``AicareersError`` subclasses map to 4xx (see ``classify``); only a bug answers 500, and then
+without a traceback. The handlers that answer are in ``handlers``.
 """
 
 from __future__ import annotations
 
-import logging
-from http import HTTPStatus
+from collections.abc import Mapping
 from typing import Any
 
-from fastapi import FastAPI, Request
-from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse, RedirectResponse, Response
-from starlette.exceptions import HTTPException as StarletteHTTPException
+from fastapi import Request
+from fastapi.responses import JSONResponse
+from markupsafe import Markup, escape
 
 from .. import errors as core
-
-log = logging.getLogger("aicareers.web")
 
 API_PREFIX = "/api/"
 
@@ -80,7 +78,13 @@ def error_body(code: str, message: str, details: dict[str, Any] | None = None) -
 
 
 def classify(exc: core.AicareersError) -> tuple[int, str, dict[str, Any]]:
-    """Status, code and details for one of our own errors."""
+    """Status, code and details for one of our own errors (with its ``hint`` to a page)."""
+    status, code, details = _classify(exc)
+    hint = hint_details(exc)
+    return status, code, {**details, "hint": hint} if hint else details
+
+
+def _classify(exc: core.AicareersError) -> tuple[int, str, dict[str, Any]]:
     if isinstance(exc, core.UnknownIdError):
         found: dict[str, Any] = {"kind": exc.kind, "id": exc.given}
         return 404, "not-found", {**found, "suggestions": list(exc.suggestions)}
@@ -116,100 +120,23 @@ def wants_json(request: Request) -> bool:
     return request.url.path.startswith(API_PREFIX) or request.url.path == "/openapi.json"
 
 
-def respond(
-    request: Request,
-    status: int,
-    code: str,
-    message: str,
-    details: dict[str, Any] | None = None,
-    headers: dict[str, str] | None = None,
-) -> Response:
-    """The error as JSON (API) or as the error page (everything else)."""
-    if wants_json(request):
-        return api_error(status, code, message, details, headers)
-    from .templating import render  # templating imports this module (through csrf)
-
-    context = {"status": status, "code": code, "message": message, "details": details or {}}
-    return render(request, "error.html", context, status_code=status, headers=headers)
+def hint_details(exc: core.AicareersError) -> dict[str, str]:
+    """``{"goal", "page"}`` of the error's hint when it names a page of this app, else empty
+    (a hint with only a command is for the CLI)."""
+    hint = exc.hint
+    if hint is None or hint.page is None:
+        return {}
+    return {"goal": hint.goal, "page": hint.page}
 
 
-def _validation_details(exc: RequestValidationError) -> dict[str, Any]:
-    fields = []
-    for err in exc.errors():
-        loc = [str(part) for part in err.get("loc", ()) if part not in ("body", "query", "path")]
-        fields.append({"field": ".".join(loc), "message": str(err.get("msg", "invalid"))})
-    return {"fields": fields}
+def with_link(message: str, hint: Mapping[str, str] | None) -> Markup:
+    """``message`` for a page, followed by ``hint`` (``hint_details``) as a link, if any."""
+    if not hint:
+        return escape(message)
+    goal = hint["goal"][:1].upper() + hint["goal"][1:]
+    return Markup('{} <a href="{}">{}</a>.').format(message, hint["page"], goal)
 
 
-def _validation_message(details: dict[str, Any]) -> str:
-    parts = [
-        f"{f['field']}: {f['message']}" if f["field"] else f["message"]
-        for f in details["fields"][:3]
-    ]
-    return "The request is not valid (" + "; ".join(parts) + ")." if parts else "Invalid request."
-
-
-def web_message(exc: core.AicareersError) -> str:
-    """The error's sentence for a browser or API client: an unknown id without the CLI's
-    "Run `aicareers ... list`" hint, which means nothing there."""
-    if isinstance(exc, core.UnknownIdError):
-        hint = f" Did you mean: {', '.join(exc.suggestions)}?" if exc.suggestions else ""
-        return f"No {exc.kind} with id '{exc.given}'.{hint}"
-    return str(exc)
-
-
-def install(app: FastAPI) -> None:
-    """Register the handlers that give every error its shape."""
-
-    @app.exception_handler(ApiError)
-    async def chosen_error(request: Request, exc: ApiError) -> Response:
-        return respond(request, exc.status, exc.code, exc.message, exc.details, exc.headers)
-
-    @app.exception_handler(SignInRequired)
-    async def sign_in_required(request: Request, exc: SignInRequired) -> Response:
-        if wants_json(request):
-            message = (
-                "This needs an API token: send 'Authorization: Bearer TOKEN' "
-                "(make one on your account page)."
-            )
-            headers = {"WWW-Authenticate": "Bearer"}
-            return api_error(401, "unauthorized", message, headers=headers)
-        from urllib.parse import quote
-
-        target = request.url.path + (f"?{request.url.query}" if request.url.query else "")
-        return RedirectResponse(f"/signin?next={quote(target, safe='')}", 303)
-
-    @app.exception_handler(core.AicareersError)
-    async def aicareers_error(request: Request, exc: core.AicareersError) -> Response:
-        status, code, details = classify(exc)
-        if status >= 500:
-            log.warning("%s: %s", type(exc).__name__, exc)
-        return respond(request, status, code, web_message(exc), details)
-
-    @app.exception_handler(RequestValidationError)
-    async def validation_error(request: Request, exc: RequestValidationError) -> Response:
-        details = _validation_details(exc)
-        return respond(request, 422, "invalid-request", _validation_message(details), details)
-
-    @app.exception_handler(StarletteHTTPException)
-    async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
-        code = HTTP_CODES.get(exc.status_code, f"http-{exc.status_code}")
-        detail: str | None = exc.detail if isinstance(exc.detail, str) else None
-        if detail == HTTPStatus(exc.status_code).phrase:  # Starlette's default: say more
-            detail = None
-        message = detail or _HTTP_MESSAGES.get(exc.status_code, "The request failed.")
-        headers = dict(exc.headers) if exc.headers else None
-        return respond(request, exc.status_code, code, message, None, headers)
-
-    @app.exception_handler(Exception)
-    async def bug(request: Request, exc: Exception) -> Response:
-        log.exception("unhandled error on %s %s", request.method, request.url.path)
-        message = "Something went wrong on our side; the error was logged. Please try again."
-        return respond(request, 500, "internal-error", message)
-
-
-_HTTP_MESSAGES = {
-    404: "There is nothing at this address. Check the link, or start from the home page.",
-    405: "This address does not accept that method.",
-    413: "The request is too large.",
-}
+def page_message(exc: core.AicareersError) -> Markup:
+    """The error's message as a page shows it: escaped, with its hint as a link after it."""
+    return with_link(str(exc), hint_details(exc))

@@ -14,21 +14,16 @@ from fastapi import Request
 from markupsafe import Markup, escape
 
 if TYPE_CHECKING:
-    from ..market.report import SalaryReport
+    from ..service.market import ChartSpec, SalaryReport
 
-CHART_ROWS = 15  # as the CLI: a chart of every country, or skill, would be unreadable
-BOXES = (
-    "Each box spans the middle half of the salaries (p25 to p75), the line runs from p10 to "
-    "p90 and the dark bar marks the median; the shaded band is the guide's range."
-)
-# The library's messages name CLI flags; on a page they name the form's fields.
-FIELD_WORDS = (
-    ("--job-title", "Job title"), ("--career", "Career"), ("--level", "Level"),
-    ("--country", "Country"), ("--remote", "Remote work"), ("--year", "Year"),
-    ("--title-col", "Title column"), ("--text-col", "Description column"),
-    ("--salary-col", "Salary column"),
-    ("Run `aicareers careers list` to see every id.", "The Careers page lists every career."),
-)  # fmt: skip
+# How to read each kind of chart, under it on the page.
+LEGENDS = {
+    "groups": (
+        "Each box spans the middle half of the salaries (p25 to p75), the line runs from p10 "
+        "to p90 and the dark bar marks the median; the shaded band is the guide's range."
+    ),
+    "trend": "The median of each year's salaries, with how many salaries it stands on (n).",
+}
 _charts_lock = threading.Lock()  # matplotlib's style context is process-wide
 
 
@@ -47,13 +42,6 @@ class CareerMarket:
 
     report: SalaryReport
     chart: Chart | None
-
-
-def web_words(message: str) -> str:
-    """A library message with CLI flags replaced by the names of the form's fields."""
-    for flag, words in FIELD_WORDS:
-        message = message.replace(flag, words)
-    return message
 
 
 def query_values(request: Request, names: tuple[str, ...]) -> dict[str, str]:
@@ -84,6 +72,15 @@ def is_partial(request: Request) -> bool:
     """An HTMX request that wants only the part of the page it swaps."""
     headers = request.headers
     return "hx-request" in headers and "hx-history-restore-request" not in headers
+
+
+def chart_of(spec: ChartSpec, prefix: str | None = None) -> Chart:
+    """A chart the service chose, drawn inline; ids prefixed with ``prefix`` (default: its kind)."""
+    from ..service.market import draw
+
+    return inline_svg(
+        lambda path: draw(spec, path), spec.title, prefix or spec.kind, LEGENDS[spec.kind]
+    )
 
 
 def inline_svg(draw: Callable[[Path], object], title: str, prefix: str, legend: str) -> Chart:

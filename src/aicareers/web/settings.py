@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import UserInputError
-from ..store.location import data_dir
+from ..service.store import data_dir
 
 MB = 1_048_576
 SECRET_FILE = "secret_key"

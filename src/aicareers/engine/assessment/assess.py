@@ -14,12 +14,13 @@ from typing import Protocol
 import msgspec
 
 from ...knowledge.models import Catalog
-from ...knowledge.space import RIASEC, CareerTarget
+from ...knowledge.space import RIASEC, RIASEC_TYPES, CareerTarget
 from ..evidence import BackgroundMatch, OccupationMatch, SkillEvidence, Span
-from ..profile.model import Profile
+from ..profile.model import EDUCATION_LEVELS, Profile
 from .backgrounds import detect_backgrounds
+from .fit import CareerScore, Signals
 from .reference_skills import ReferenceSkill, ReferenceVocabulary
-from .scoring import CareerScore, Signals, rank
+from .scoring import rank
 from .skills import extract_skills, implied_skills, merge
 from .text import assessed_text
 from .vocabulary import Vocabulary
@@ -27,7 +28,6 @@ from .vocabulary import Vocabulary
 ENGINE_VERSION = "1"
 PAST_TITLE_WEIGHT = 0.6
 MAX_OCCUPATIONS = 5
-LEVELS = ("secondary", "certificate", "associate", "bachelor", "master", "doctorate")
 
 
 class TitleCoder(Protocol):
@@ -136,15 +136,13 @@ class Assessor:
         if profile.interests is not None:
             given = msgspec.structs.asdict(profile.interests)
             # The profile keeps 0-1 scores; careers use O*NET's 1-7 scale.
-            scores = [1 + 6 * float(given[name]) for name in _RIASEC_NAMES]
+            scores = [1 + 6 * float(given[name]) for name in RIASEC_TYPES.values()]
             return dict(zip(RIASEC, scores, strict=True)), "given"
         if self.occupation_interests is None or not occupations:
             return None, None
         return _weighted_interests(occupations, self.occupation_interests)
 
 
-_RIASEC_NAMES = ("realistic", "investigative", "artistic", "social", "enterprising",
-                 "conventional")  # fmt: skip
 
 
 def _weighted_interests(
@@ -169,7 +167,7 @@ def _weighted_interests(
 def highest_education(profile: Profile) -> str | None:
     """The highest education level the profile states, if any."""
     levels = [e.level for e in profile.education if e.level is not None]
-    return max(levels, key=LEVELS.index) if levels else None
+    return max(levels, key=EDUCATION_LEVELS.index) if levels else None
 
 
 def _same_code(a: str, b: str) -> float:

@@ -9,7 +9,7 @@ from ...knowledge.models import Career
 
 if TYPE_CHECKING:
     from ..evidence import SkillEvidence
-    from .scoring import MissingSkill, Signals
+    from .fit import MissingSkill, Signals
 
 STRONG_TRANSFER = 0.5
 SOME_TRANSFER = 0.3

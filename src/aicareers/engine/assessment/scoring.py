@@ -10,12 +10,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 
-import msgspec
-
 from ...knowledge.models import Career
 from ...knowledge.space import RIASEC, CareerTarget
 from ..evidence import BackgroundMatch, OccupationMatch, SkillEvidence
 from .explain import reason
+from .fit import CareerScore, MissingSkill, Signals
 
 WEIGHTS: dict[str, float] = {
     "skills": 0.35,
@@ -34,39 +33,6 @@ EDUCATION_READINESS = {
 MAX_OCCUPATIONS = 3
 
 Similarity = Callable[[str, str], float]
-
-
-class Signals(msgspec.Struct, frozen=True, kw_only=True):
-    """Everything the scorer knows about a person, already extracted."""
-
-    skills: dict[str, SkillEvidence]
-    occupations: tuple[OccupationMatch, ...] = ()
-    backgrounds: tuple[BackgroundMatch, ...] = ()
-    interests: dict[str, float] | None = None
-    years: float | None = None
-    education: str | None = None
-
-
-class MissingSkill(msgspec.Struct, frozen=True, kw_only=True):
-    """A skill the career needs and the person does not show yet."""
-
-    skill: str
-    name: str
-    importance: int
-    level: int
-
-
-class CareerScore(msgspec.Struct, frozen=True, kw_only=True):
-    """One career's fit: total, components, evidence, gaps and a plain reason."""
-
-    id: str
-    title: str
-    score: int
-    components: dict[str, int | None]
-    matched: tuple[SkillEvidence, ...]
-    missing: tuple[MissingSkill, ...]
-    backgrounds: tuple[str, ...]
-    reason: str
 
 
 def skill_coverage(target: CareerTarget, skills: Mapping[str, SkillEvidence]) -> float:

@@ -20,8 +20,8 @@ from collections.abc import Collection, Iterator, Sequence
 
 import msgspec
 
-from ...errors import ProfileError, UnknownIdError
-from ...knowledge.lookup import by_id, suggest
+from ...errors import Hint, ProfileError, UnknownIdError, listing
+from ...knowledge.lookup import CAREER_IDS, by_id, suggest
 from ...knowledge.models import Catalog
 from ...knowledge.space import CareerTarget
 from .model import ChallengeNote, Milestone, MilestoneId, Plan, PlanStep, Preferences
@@ -43,6 +43,10 @@ from .steps import (
 # number is more likely a typo or a monthly figure.
 MIN_HOURS_PER_WEEK = 0.5
 MAX_HOURS_PER_WEEK = 60.0
+
+# Where the ids a plan's preferences and gaps may name are listed (no web page lists them).
+RESOURCES = Hint("see every resource and who offers it", command="aicareers resources")
+SKILL_IDS = listing(command="aicareers skills")
 
 # The guide's step numbers behind each milestone; certifications have no step of their own.
 _MILESTONES: tuple[tuple[MilestoneId, int | None, str], ...] = (
@@ -96,8 +100,9 @@ def _check_platforms(platforms: Sequence[str], catalog: Catalog) -> None:
         raise ProfileError(
             "platforms",
             f"Unknown platform '{platform}': no resource or certification in the catalog comes "
-            f"from it.{hint} Use a provider or resource id from `aicareers resources`, such as "
-            "coursera, edx or deeplearning-ai.",
+            f"from it.{hint} Use a provider or resource id, such as coursera, edx or "
+            "deeplearning-ai.",
+            RESOURCES,
         )
 
 
@@ -112,7 +117,7 @@ def _clean_gaps(catalog: Catalog, gaps: Sequence[str], have: Collection[str]) ->
     cleaned: list[str] = []
     for gap in gaps:
         if gap not in known:
-            raise UnknownIdError("skill", gap, suggest(gap, catalog.skills), "aicareers skills")
+            raise UnknownIdError("skill", gap, suggest(gap, catalog.skills), SKILL_IDS)
         if gap not in have and gap not in cleaned:
             cleaned.append(gap)
     return cleaned
@@ -164,7 +169,7 @@ def build_plan(
     ``UnknownIdError`` for a career or gap that is not in the catalog.
     """
     check_preferences(preferences, catalog)
-    career = by_id(catalog.careers, target.career, "career", "aicareers careers list")
+    career = by_id(catalog.careers, target.career, "career", CAREER_IDS)
     have = frozenset(have)
     wanted = _clean_gaps(catalog, default_gaps(target, have) if gaps is None else gaps, have)
     ctx = StepContext(catalog=catalog, target=target, role=career.title, preferences=preferences)

@@ -38,11 +38,12 @@ _AFTER: dict[EventStatus, StepStatus] = {
 }
 _FINISHED: frozenset[StepStatus] = frozenset({"done", "skipped"})
 _ACTIVE_EVENTS: frozenset[EventStatus] = frozenset({"done", "in_progress"})
-_FLAGS: dict[EventStatus, str] = {
-    "done": "--done",
-    "in_progress": "--start",
-    "skipped": "--skip",
-    "reopened": "--reopen",
+# How a message says that a step got each status: "mark it started".
+_PARTICIPLES: dict[EventStatus, str] = {
+    "done": "done",
+    "in_progress": "started",
+    "skipped": "skipped",
+    "reopened": "reopened",
 }
 
 
@@ -87,7 +88,8 @@ def check_transition(
         known = ", ".join(get_args(EventStatus))
         raise UserInputError(f"'{status}' is not a step status. Use one of: {known}.")
     if step_id not in states:
-        raise UnknownIdError("step", step_id, _close_ids(step_id, plan), "aicareers plan show PLAN")
+        # No hint: the plan alone does not know its id, so not where its steps are shown.
+        raise UnknownIdError("step", step_id, _close_ids(step_id, plan))
     current = states[step_id].status
     title = _title(plan, step_id)
     if status == "reopened" and current == "todo":
@@ -97,9 +99,8 @@ def check_transition(
         )
     if current == "done" and status in ("in_progress", "skipped"):
         raise UserInputError(
-            f"Step '{step_id}' ({title}) is already done; it cannot be "
-            f"{'started' if status == 'in_progress' else 'skipped'} as it stands. Reopen it "
-            f"first (--reopen), then mark it {_FLAGS[status]}."
+            f"Step '{step_id}' ({title}) is already done; it cannot be {_PARTICIPLES[status]} "
+            f"as it stands. Reopen it first, then mark it {_PARTICIPLES[status]}."
         )
 
 

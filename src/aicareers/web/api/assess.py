@@ -7,8 +7,8 @@ is stored; the answer is the CLI's ``assess --format json`` document.
 
 from __future__ import annotations
 
-import logging
-from typing import TYPE_CHECKING, Any
+from functools import partial
+from typing import Any
 
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
@@ -16,17 +16,14 @@ from pydantic import ValidationError
 from starlette.datastructures import UploadFile
 from starlette.exceptions import HTTPException
 
-from ...errors import ModelNotBuiltError, UserInputError
+from ...documents.assessment import Assessment
+from ...service import assess as service
 from ..deps import get_settings
 from ..errors import ApiError
 from ..limits import FRAMING_BYTES
-from .common import errors, json_response, once, read_body
-from .schemas import AssessFields, Assessment, AssessRequest, clean_text
+from .common import documented, errors, json_response, read_body
+from .schemas import AssessFields, AssessRequest, clean_text
 
-if TYPE_CHECKING:
-    from ...engine.assessment.assess import Assessor
-
-log = logging.getLogger("aicareers.web")
 router = APIRouter(tags=["assess"])
 FORM_TYPES = ("multipart/form-data", "application/x-www-form-urlencoded")
 # Form fields that may be repeated (or given once, comma separated).
@@ -57,24 +54,13 @@ _BODY = {
 }
 
 
-@once
-def assessor(semantic: bool) -> Assessor:
-    """The engine, loaded once per process; without the encoder when it is not built."""
-    from ...service.runtime import load_assessor
-
-    if semantic:
-        try:
-            return load_assessor(semantic=True)
-        except ModelNotBuiltError as exc:
-            log.warning("assessing without meaning matching: %s", exc)
-    return load_assessor(semantic=False)
-
-
 @router.post(
     "/assess",
     summary="Rank the 20 careers for a person",
-    response_model=Assessment,
-    responses=errors(413, 415, 422),
+    responses={
+        **documented(Assessment, "The careers ranked, with evidence and gaps."),
+        **errors(413, 415, 422),
+    },
     openapi_extra=_BODY,
 )
 async def assess(request: Request) -> Response:
@@ -82,7 +68,8 @@ async def assess(request: Request) -> Response:
 
     Send JSON (`text`, `title`, `skills`, `years`, `location`, `top`, ...) or multipart form
     data with a `file` field and the same fields. Give at least one of text, title, skills or
-    file. Empty text is 422, a file that is not what it claims 415 or 422, over 10 MB 413.
+    file; with both a file and text, the file is read and `profile.notes` says the text was set
+    aside. Empty text is 422, a file that is not what it claims 415 or 422, over 10 MB 413.
     Nothing is stored.
     """
     limit = get_settings(request).max_upload_bytes
@@ -155,27 +142,19 @@ def _invalid(exc: ValidationError) -> ApiError:
 
 async def _run(
     fields: AssessRequest, data: bytes | None, filename: str | None, semantic: bool
-) -> dict[str, Any]:
+) -> Assessment:
     """Parse and assess in a worker thread: the engine is CPU-bound."""
     from starlette.concurrency import run_in_threadpool
 
-    return await run_in_threadpool(_assess, fields, data, filename, semantic)
-
-
-def _assess(
-    fields: AssessRequest, data: bytes | None, filename: str | None, semantic: bool
-) -> dict[str, Any]:
-    from ...engine.assessment.report import assessment_json
-    from ...service.intake import profile_from_inputs
-
-    if fields.text is not None:
-        if data is not None:
-            raise UserInputError("Send a file or the text of your resume, not both.")
-        data = fields.text.encode("utf-8")  # read as the CLI reads standard input
-    profile = profile_from_inputs(
-        data, filename, title=fields.title, past_titles=fields.past_titles, skills=fields.skills,
-        years=fields.years, location=fields.location, education=fields.education,
-        interests=fields.interests, quiz=fields.quiz, hours_per_week=fields.hours_per_week,
+    person = service.AssessInput(
+        text=fields.text, file=data, filename=filename, title=fields.title,
+        past_titles=tuple(fields.past_titles), skills=_skills(fields.skills), years=fields.years,
+        location=fields.location, education=fields.education, interests=fields.interests,
+        quiz=fields.quiz, hours_per_week=fields.hours_per_week,
     )  # fmt: skip
-    result = assessor(semantic).assess(profile)
-    return assessment_json(profile, result, top=fields.top)
+    run = partial(service.assess, person, top=fields.top, semantic=semantic)
+    return await run_in_threadpool(run)
+
+
+def _skills(given: list[str] | str | None) -> str | tuple[str, ...] | None:
+    return tuple(given) if isinstance(given, list) else given

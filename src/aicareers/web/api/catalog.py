@@ -8,11 +8,9 @@ from fastapi import APIRouter, Path, Query
 from fastapi.responses import Response
 
 from ...documents import catalog as v
-from ...errors import UserInputError
+from ...service.catalog import CareerFilter
 from ..deps import NavigatorDep
 from .common import documented, errors, json_response
-
-MAX_COMPARED = 4
 
 router = APIRouter(tags=["careers"])
 
@@ -28,9 +26,20 @@ def list_careers(
         Literal["rank", "title", "salary"],
         Query(description="rank: the guide's order; title: A to Z; salary: highest midpoint."),
     ] = "rank",
+    min_pay: Annotated[
+        int | None, Query(ge=0, description="Only careers whose pay range starts at this or more.")
+    ] = None,
+    skill: Annotated[
+        str | None, Query(description="Only careers with this key skill (an id).")
+    ] = None,
+    background: Annotated[
+        str | None, Query(description="Only careers that suit this background (an id).")
+    ] = None,
 ) -> Response:
-    """Every career with its pay range and key skills (as `careers list --format json`)."""
-    return json_response(nav.careers(sort=sort))
+    """The careers with their pay range and key skills (as `careers list --format json`),
+    optionally only those over a pay, with a key skill or suiting a background."""
+    where = CareerFilter(min_pay=min_pay, skill=skill, background=background)
+    return json_response(nav.careers(sort, where))
 
 
 @router.get(
@@ -66,10 +75,6 @@ def compare(
 ) -> Response:
     """Careers side by side with the key skills they share (`careers compare --format json`)."""
     wanted = [part.strip() for item in ids for part in item.split(",") if part.strip()]
-    if len(wanted) > MAX_COMPARED:
-        raise UserInputError(
-            f"Compare at most {MAX_COMPARED} careers at a time; {len(wanted)} were given."
-        )
     return json_response(nav.compare(wanted))
 
 

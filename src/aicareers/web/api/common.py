@@ -59,10 +59,10 @@ def schema_of(kind: Any) -> dict[str, Any]:
     return result
 
 
-def documented(kind: Any, description: str) -> dict[int | str, dict[str, Any]]:
-    """An OpenAPI 200 response whose schema comes from a msgspec type."""
+def documented(kind: Any, description: str, status: int = 200) -> dict[int | str, dict[str, Any]]:
+    """An OpenAPI response whose schema comes from a msgspec type (a document's declaration)."""
     content = {"application/json": {"schema": schema_of(kind)}}
-    return {200: {"description": description, "content": content}}
+    return {status: {"description": description, "content": content}}
 
 
 def once(build: Callable[..., T]) -> Callable[..., T]:

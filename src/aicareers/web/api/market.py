@@ -14,7 +14,7 @@ router = APIRouter(tags=["salaries"])
 
 
 def _report_schema() -> dict[int | str, dict[str, object]]:
-    from ...market.report import SalaryReport
+    from ...service.market import SalaryReport
 
     return documented(SalaryReport, "Percentiles in USD a year, with sample sizes.")
 
@@ -44,11 +44,10 @@ def salaries(
 
     Figures from fewer than 10 salaries are withheld (`suppressed`: true, figures null).
     """
-    from ...market.filters import SalaryFilters
-    from ...market.report import salary_report
+    from ...service.market import SalaryFilters, salaries
 
     filters = SalaryFilters(
         career=career, job_title=job_title, level=level, country=country, remote=remote,
         year=year, distinct_rows=distinct_rows,
     )  # fmt: skip
-    return json_response(salary_report(filters, group_by, catalog=nav.catalog))
+    return json_response(salaries(filters, group_by, nav.catalog))

@@ -12,12 +12,11 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Path, Query
 from fastapi.responses import Response
 
-from ...engine.plans.model import EventStatus, Preferences
-from ...export import MEDIA_TYPES
-from ...service.plans import Planner, PlanRecord
+from ...documents.plan import EventResult, PlanDocument, PlanHistory, StepDoc
+from ...service.plans import MEDIA_TYPES, Planner, PlanRequest, parse_day, plan_document
 from ..deps import ApiUserDep, StoreDep
-from .common import errors, json_response
-from .schemas import EventCreate, EventResult, PlanCreate, PlanDocument, PlanHistory, PlanStep
+from .common import documented, errors, json_response
+from .schemas import EventCreate, PlanCreate
 
 router = APIRouter(prefix="/plans", tags=["plans"], responses=errors(401, 404))
 
@@ -27,78 +26,61 @@ PlanId = Annotated[int, Path(ge=1, le=MAX_ID, description="A plan id of yours.")
 Today = Annotated[
     dt.date | None, Query(description="Progress as of this day, YYYY-MM-DD (default: today).")
 ]
-# The statuses themselves, and the CLI's words for them (--start, --skip, --reopen).
-STATUSES: dict[str, EventStatus] = {
-    "done": "done",
-    "in_progress": "in_progress",
-    "skipped": "skipped",
-    "reopened": "reopened",
-    "start": "in_progress",
-    "skip": "skipped",
-    "reopen": "reopened",
-}
-
-
-def _document(record: PlanRecord) -> dict[str, object]:
-    from ...export.document import plan_document
-
-    return plan_document(record.id, record.plan, record.progress, created_at=record.created_at)
 
 
 def _today(day: dt.date | None) -> dt.date | None:
-    from ...service.plans import parse_day
-
     return None if day is None else parse_day(day.isoformat(), "today")
 
 
-@router.get("", summary="Your plans", response_model=list[PlanDocument])
+@router.get(
+    "", summary="Your plans", responses=documented(list[PlanDocument], "Your plans.")
+)
 def list_plans(user: ApiUserDep, store: StoreDep) -> Response:
     """Every plan of yours with its progress, oldest first (`plan list --format json`)."""
-    return json_response([_document(r) for r in Planner(store, user.id).all()])
+    return json_response([plan_document(r) for r in Planner(store, user.id).all()])
 
 
 @router.post(
     "",
     status_code=201,
     summary="Create a plan",
-    response_model=PlanDocument,
-    responses=errors(422),
+    responses={**documented(PlanDocument, "The new plan.", 201), **errors(422)},
 )
 def create_plan(body: PlanCreate, user: ApiUserDep, store: StoreDep) -> Response:
     """Build and save a dated plan towards a career (`plan create --format json`)."""
-    from ...service.plans import parse_day, skills_from_text
-
-    start = parse_day(body.start, "start") or dt.date.today()
-    prefs = Preferences(
-        start=start, hours_per_week=body.hours_per_week, free_only=body.free_only,
+    request = PlanRequest(
+        career=body.career, skills=body.skills, assessment_id=body.assessment_id,
+        hours_per_week=body.hours_per_week, start=body.start, free_only=body.free_only,
         platforms=tuple(body.platforms),
     )  # fmt: skip
-    planner = Planner(store, user.id)
-    text = body.skills if isinstance(body.skills, str) else ", ".join(body.skills or ())
-    have = skills_from_text(planner.catalog, text) if text else ()
-    record = planner.create(body.career, prefs, skills=have, assessment_id=body.assessment_id)
-    return json_response(_document(record), 201)
+    return json_response(plan_document(Planner(store, user.id).create_from(request)), 201)
 
 
-@router.get("/{plan_id}", summary="One plan", response_model=PlanDocument)
+@router.get("/{plan_id}", summary="One plan", responses=documented(PlanDocument, "The plan."))
 def show_plan(plan_id: PlanId, user: ApiUserDep, store: StoreDep, today: Today = None) -> Response:
     """A plan with every step, its progress, next and overdue steps (`plan show --format json`)."""
-    return json_response(_document(Planner(store, user.id).get(plan_id, today=_today(today))))
+    return json_response(plan_document(Planner(store, user.id).get(plan_id, today=_today(today))))
 
 
-@router.get("/{plan_id}/steps", summary="The steps of a plan", response_model=list[PlanStep])
+@router.get(
+    "/{plan_id}/steps",
+    summary="The steps of a plan",
+    responses=documented(list[StepDoc], "Every step, in order."),
+)
 def plan_steps(plan_id: PlanId, user: ApiUserDep, store: StoreDep, today: Today = None) -> Response:
     """Every step in order, with its due date and current status (the plan's `steps`)."""
     record = Planner(store, user.id).get(plan_id, today=_today(today))
-    return json_response(_document(record)["steps"])
+    return json_response(plan_document(record).steps)
 
 
 @router.post(
     "/{plan_id}/events",
     status_code=201,
     summary="Record progress on a step",
-    response_model=EventResult,
-    responses=errors(422),
+    responses={
+        **documented(EventResult, "The change and the progress after it.", 201),
+        **errors(422),
+    },
 )
 def record_event(plan_id: PlanId, body: EventCreate, user: ApiUserDep, store: StoreDep) -> Response:
     """Append a change (done, in_progress, skipped, reopened) to the plan's log.
@@ -106,17 +88,18 @@ def record_event(plan_id: PlanId, body: EventCreate, user: ApiUserDep, store: St
     It is saved before the answer; the answer is the event and the progress after it, as
     `plan step --format json` prints them. A change the step's state does not allow is 422.
     """
-    planner = Planner(store, user.id)
-    event = planner.record(plan_id, body.step, STATUSES[body.status], note=body.note)
-    record = planner.get(plan_id)
-    return json_response({"event": event, "progress": record.progress}, 201)
+    result = Planner(store, user.id).step(plan_id, body.step, body.status, note=body.note)
+    return json_response(result, 201)
 
 
-@router.get("/{plan_id}/events", summary="The progress log of a plan", response_model=PlanHistory)
+@router.get(
+    "/{plan_id}/events",
+    summary="The progress log of a plan",
+    responses=documented(PlanHistory, "Every change, oldest first."),
+)
 def plan_events(plan_id: PlanId, user: ApiUserDep, store: StoreDep) -> Response:
     """Every change recorded on a plan, oldest first (`plan history --format json`)."""
-    plan, events = Planner(store, user.id).history(plan_id)
-    return json_response({"id": plan_id, "career": plan.career, "events": events})
+    return json_response(Planner(store, user.id).history_document(plan_id))
 
 
 @router.get(

@@ -7,11 +7,7 @@ is ``postings analyze --format json`` plus the first ``rows`` per-posting record
 
 from __future__ import annotations
 
-import csv
-import re
-import tempfile
 from collections.abc import Sequence
-from pathlib import Path
 from typing import Any, Literal
 
 from fastapi import APIRouter, Request
@@ -21,7 +17,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 from starlette.exceptions import HTTPException
 
-from ...errors import AicareersError, UserInputError
+from ...service.postings import PostingsRequest, analyze_upload, record
 from ..deps import get_settings
 from ..errors import ApiError
 from ..limits import FRAMING_BYTES
@@ -32,7 +28,6 @@ router = APIRouter(tags=["postings"])
 
 MAX_ROWS_SHOWN = 1000
 DEFAULT_ROWS_SHOWN = 100
-_SAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
 
 
 class PostingsForm(BaseModel):
@@ -73,8 +68,6 @@ class ListSink:
 
     def write(self, results: Sequence[Any]) -> None:
         """Keep results while there is room."""
-        from ...postings.output import record
-
         for result in results:
             if len(self.records) < self.cap:
                 self.records.append(record(result))
@@ -106,8 +99,7 @@ async def analyze(request: Request) -> Response:
         from .common import too_large
 
         raise too_large(len(data), limit)
-    name = _file_name(upload.filename, options.input_format)
-    summary = await run_in_threadpool(_analyse, data, name, options)
+    summary = await run_in_threadpool(_analyse, data, upload.filename, options)
     return json_response(summary)
 
 
@@ -143,51 +135,16 @@ async def _form(request: Request) -> tuple[PostingsForm, UploadFile]:
         ) from None
 
 
-def _file_name(given: str | None, fmt: str | None) -> str:
-    """A safe base name for the temporary copy (the summary reports it as ``input.file``)."""
-    base = (given or "").replace("\\", "/").rsplit("/", 1)[-1]
-    base = _SAFE_NAME.sub("_", base).strip("._")[:120]
-    if not base:
-        base = f"postings.{fmt or 'csv'}"
-    return base
-
-
-def _analyse(data: bytes, name: str, options: PostingsForm) -> dict[str, Any]:
-    from functools import partial
-
-    from ...batch.worker import EngineLoadError, full_assessor
-    from ...postings.analyze import analyze_table, open_postings
-    from ...postings.runner import Options
-
-    run = Options(semantic=options.semantic,
-                  currency=options.currency.upper() if options.currency else None)  # fmt: skip
+def _analyse(data: bytes, filename: str | None, options: PostingsForm) -> dict[str, Any]:
+    request = PostingsRequest(
+        input_format=options.input_format, title_col=options.title_col,
+        text_col=options.text_col, salary_col=options.salary_col, currency=options.currency,
+        limit=options.limit, semantic=options.semantic,
+    )  # fmt: skip
     sink = ListSink(options.rows)
-    with tempfile.TemporaryDirectory(prefix="aicareers-postings-") as folder:
-        path = Path(folder) / name
-        path.write_bytes(data)
-        try:
-            table, columns = open_postings(
-                path, options.input_format, title=options.title_col, text=options.text_col,
-                salary=options.salary_col,
-            )  # fmt: skip
-            summary = analyze_table(
-                table, columns, sink, factory=partial(full_assessor, semantic=options.semantic),
-                options=run, workers=1, limit=options.limit,
-            )  # fmt: skip
-        except AicareersError:
-            raise
-        except EngineLoadError as exc:  # a broken installation, not a bad upload
-            raise ApiError(503, "unavailable", exc.message) from None
-        except (ValueError, OSError, EOFError, csv.Error) as exc:  # readers of odd files
-            raise UserInputError(f"{name} could not be read as {table_kind(name)}: {exc}") from None
+    summary = analyze_upload(data, filename, request, sink)
     return {
         **summary,
         "postings": sink.records,
         "postings_truncated": sink.count > len(sink.records),
     }
-
-
-def table_kind(name: str) -> str:
-    """How we tried to read a file, for the message when that failed."""
-    suffix = Path(name).suffix.lower().lstrip(".")
-    return f"a {suffix.upper()} file" if suffix else "a table"

@@ -1,13 +1,12 @@
-"""Request bodies (validated) and the documented shapes of responses, as pydantic models.
+"""Request bodies (validated), the error shape and the postings summary, as pydantic models.
 
-Responses are the CLI's JSON documents, encoded directly; the response models here exist so
-that OpenAPI describes them. Catalog and salary responses take their schemas from the msgspec
-views instead (``common.documented``).
+Responses are the CLI's JSON documents, encoded directly. Their OpenAPI schemas come from the
+msgspec declarations in ``aicareers.documents`` (``common.documented``); only the postings
+summary, a plain dictionary, is described here.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
@@ -41,7 +40,13 @@ class ErrorDetail(BaseModel):
 
     code: str = Field(examples=["not-found"])
     message: str = Field(examples=["No career with id 'mlops'. Did you mean: mlops-engineer?"])
-    details: dict[str, Any] = Field(examples=[{"suggestions": ["mlops-engineer"]}])
+    details: dict[str, Any] = Field(
+        description="Data for programs; `hint` ({goal, page}) is a page of this app to go next.",
+        examples=[{
+            "suggestions": ["mlops-engineer"],
+            "hint": {"goal": "see every id", "page": "/careers"},
+        }],
+    )  # fmt: skip
 
 
 class ErrorBody(BaseModel):
@@ -132,146 +137,13 @@ class EventCreate(_Strict):
     note: str | None = Field(None, max_length=2000)
 
 
-# Response documentation. Extra keys are allowed: documents may grow, never shrink.
+# Response documentation. Extra keys are allowed: documents may grow, never shrink. The
+# assessment, plan and occupation documents are declared once, as msgspec structs in
+# ``aicareers.documents``; their OpenAPI schemas come from there (``common.documented``).
 
 
 class _Doc(BaseModel):
     model_config = ConfigDict(extra="allow")
-
-
-class Evidence(_Doc):
-    """A quote from the person's text; ``text[start:end]`` of ``profile.text``."""
-
-    start: int
-    end: int
-    text: str
-
-
-class MatchedSkill(_Doc):
-    """A skill the person shows, and where."""
-
-    skill: str
-    name: str
-    confidence: float
-    how: str
-    evidence: list[Evidence]
-
-
-class MissingSkill(_Doc):
-    """A skill the career asks for that the person does not show."""
-
-    skill: str
-    name: str
-    importance: float
-    level: int | None = None
-
-
-class CareerFit(_Doc):
-    """One career's fit score (0-100), its components, evidence and gaps."""
-
-    id: str
-    title: str
-    score: float
-    components: dict[str, float | None]
-    matched: list[MatchedSkill]
-    missing: list[MissingSkill]
-    reason: str
-
-
-class Occupation(_Doc):
-    """An O*NET-SOC occupation with the confidence that a title names it."""
-
-    code: str
-    title: str
-    confidence: float
-
-
-class Assessment(_Doc):
-    """The assessment, exactly as ``aicareers assess --format json`` prints it."""
-
-    profile: dict[str, Any]
-    occupations: list[Occupation]
-    careers: list[CareerFit]
-    skills: dict[str, list[dict[str, Any]]]
-    engine_version: str
-
-
-class TitleCoding(_Doc):
-    """``aicareers occupations code TITLE --format json``."""
-
-    title: str
-    normalised: str
-    occupations: list[Occupation]
-
-
-class SimilarOccupations(_Doc):
-    """``aicareers occupations similar CODE --format json``."""
-
-    code: str
-    title: str
-    source: str
-    similar: list[dict[str, Any]] | None = None
-    related: list[dict[str, Any]] | None = None
-
-
-class PlanStep(_Doc):
-    """One dated step of a plan, with its current status."""
-
-    id: str
-    kind: str
-    milestone: str
-    title: str
-    why: str
-    hours: float
-    due: dt.date
-    status: Literal["todo", "in_progress", "done", "skipped"]
-    skills: list[str]
-    resources: list[dict[str, Any]]
-    deliverables: list[str]
-    requires: list[str]
-    note: str | None
-    since: str | None
-
-
-class PlanDocument(_Doc):
-    """A plan, as ``aicareers plan show PLAN --format json`` prints it."""
-
-    id: int
-    career: str
-    career_title: str
-    preferences: dict[str, Any]
-    created_at: str | None
-    total_hours: float
-    finish: dt.date | None
-    gaps: list[str]
-    milestones: list[dict[str, Any]]
-    steps: list[PlanStep]
-    progress: dict[str, Any]
-
-
-class ProgressEventDoc(_Doc):
-    """A recorded change; ``seq`` orders the plan's events."""
-
-    seq: int
-    step: str
-    status: str
-    at: str
-    note: str | None
-
-
-class EventResult(_Doc):
-    """``aicareers plan step ... --format json``: the event and the plan's progress after it."""
-
-    event: ProgressEventDoc
-    progress: dict[str, Any]
-
-
-class PlanHistory(_Doc):
-    """``aicareers plan history PLAN --format json``: every event, oldest first."""
-
-    id: int
-    career: str
-    events: list[ProgressEventDoc]
 
 
 class PostingsAnalysis(_Doc):

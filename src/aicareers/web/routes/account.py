@@ -15,9 +15,10 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import RedirectResponse, Response
 
-from ...store import AccountExistsError
+from ...service.store import AccountExistsError
 from .. import security
 from ..deps import StoreDep, UserDep, WebUser, sign_in, sign_out
+from ..errors import page_message
 from ..ratelimit import SlidingWindow
 from ..templating import render
 
@@ -83,7 +84,7 @@ def signup(
         try:
             account = store.create_account(address, security.hash_password(password))
         except AccountExistsError as exc:
-            problem = str(exc)
+            problem = page_message(exc)
         else:
             sign_in(request, WebUser(account.id, account.email))
             return RedirectResponse(target, 303)

@@ -1,9 +1,8 @@
 """The assessment pages: a form (paste, upload or type), and the careers it ranks for you.
 
-``POST /assess`` runs the assessment exactly as ``aicareers assess`` does
-(``intake.profile_from_inputs`` -> ``runtime.load_assessor().assess`` ->
-``engine.report.assessment_json``) and stores nothing: the result is rendered into the
-answer and forgotten. Bad input gives the form back with the message and a 4xx status.
+``POST /assess`` runs the assessment exactly as ``aicareers assess`` does (``service.assess``)
+and stores nothing: the result is rendered into the answer and forgotten. Bad input gives the
+form back with the message and a 4xx status.
 """
 
 from __future__ import annotations
@@ -12,8 +11,7 @@ import datetime as dt
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import cache
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
@@ -21,15 +19,18 @@ from markupsafe import Markup, escape
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import FormData, UploadFile
 
-from ...engine.plans.model import DEFAULT_HOURS_PER_WEEK
-from ...engine.profile.interests import QUIZ, RATING_LABELS
-from ...errors import AicareersError, DocumentTooLargeError, ModelNotBuiltError, ProfileError
-from ...service.intake import EDUCATION_LEVELS
-from ..errors import classify
+from ...documents.assessment import Assessment, CareerFit, ProfileRead, Quote
+from ...errors import AicareersError, DocumentTooLargeError, ProfileError
+from ...service import assess as service
+from ...service.intake import (
+    DEFAULT_HOURS_PER_WEEK,
+    EDUCATION_LEVELS,
+    QUIZ,
+    RATING_LABELS,
+    RIASEC_TYPES,
+)
+from ..errors import classify, page_message
 from ..templating import render
-
-if TYPE_CHECKING:
-    from ...engine.assessment.assess import Assessor
 
 router = APIRouter()
 
@@ -40,8 +41,6 @@ DETAILS = 5  # careers explained in full, each with its own "make a plan" form
 QUOTES = 3  # evidence quotes shown per matched skill
 CONTEXT = 60  # characters of the person's text shown around a quote
 _SPACE = re.compile(r"\s+")
-RIASEC_NAMES = {"R": "Realistic", "I": "Investigative", "A": "Artistic", "S": "Social",
-                "E": "Enterprising", "C": "Conventional"}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -67,7 +66,7 @@ async def assess_submit(request: Request) -> Response:
     settings = request.app.state.settings
     try:
         upload = await _upload(form.get("file"), settings.max_upload_bytes)
-        report, notes = await run_in_threadpool(
+        report = await run_in_threadpool(
             run_assessment, values, answers, upload, settings.semantic
         )
     except AicareersError as exc:
@@ -75,9 +74,9 @@ async def assess_submit(request: Request) -> Response:
         if status >= 500:
             raise  # the installation is broken, not the input: the app's error page says so
         opened = any(answers.values())
-        context = form_context(request, values, answers, error=str(exc), open_quiz=opened)
+        context = form_context(request, values, answers, error=page_message(exc), open_quiz=opened)
         return render(request, FORM, context, status_code=status)
-    return render(request, RESULTS, results_context(report, notes))
+    return render(request, RESULTS, results_context(report))
 
 
 async def _upload(part: object, limit: int) -> Upload | None:
@@ -95,44 +94,18 @@ def _field(form: FormData, name: str) -> str:
     return value if isinstance(value, str) else ""
 
 
-@cache
-def assessor(semantic: bool) -> tuple[Assessor, bool]:
-    """The engine, loaded once per process, and whether it matches by meaning.
-
-    Without a built text encoder the site still works, matching skills by name only.
-    """
-    from ...service.runtime import load_assessor
-
-    if semantic:
-        try:
-            return load_assessor(semantic=True), True
-        except ModelNotBuiltError:
-            pass
-    return load_assessor(semantic=False), False
-
-
 def run_assessment(
     values: dict[str, str], answers: dict[str, str], upload: Upload | None, semantic: bool
-) -> tuple[dict[str, Any], list[str]]:
-    """The CLI's assessment JSON for the form's values, and notes for the page."""
-    from ...engine.assessment.report import assessment_json
-    from ...service.intake import profile_from_inputs
-
-    notes: list[str] = []
-    data, filename = (upload.data, upload.filename) if upload else (None, None)
-    if upload and values["text"].strip():
-        notes.append("We read the file you chose and left the pasted text aside.")
-    elif values["text"]:
-        data = values["text"].encode("utf-8")
-    profile = profile_from_inputs(
-        data, filename, title=values["title"] or None, skills=values["skills"] or None,
-        years=parse_years(values["years"]), location=values["location"] or None,
-        education=values["education"] or None, quiz=quiz_answers(answers),
+) -> Assessment:
+    """The assessment of what the form holds (notes say what was set aside or not matched)."""
+    person = service.AssessInput(
+        text=values["text"] or None, file=upload.data if upload else None,
+        filename=upload.filename if upload else None, title=values["title"] or None,
+        skills=values["skills"] or None, years=parse_years(values["years"]),
+        location=values["location"] or None, education=values["education"] or None,
+        quiz=quiz_answers(answers),
     )  # fmt: skip
-    engine, by_meaning = assessor(semantic)
-    if not by_meaning:
-        notes.append("Skills were matched by name only: the local text encoder is not built.")
-    return assessment_json(profile, engine.assess(profile), top=20), notes
+    return service.assess(person, semantic=semantic)
 
 
 def parse_years(value: str) -> float | None:
@@ -184,51 +157,52 @@ def form_context(
     }
 
 
-def results_context(report: dict[str, Any], notes: Sequence[str]) -> dict[str, Any]:
+def results_context(report: Assessment) -> dict[str, Any]:
     """The ranked careers, the best few explained with quotes of the person's own text."""
-    text: str = report["profile"]["text"]
-    found = report["skills"]["project"]
-    marked = highlight(text, _spans(text, [quote for s in found for quote in s["evidence"]]))
+    text = report.profile.text
+    found = report.skills.project
+    marked = highlight(text, _spans(text, [quote for s in found for quote in s.evidence]))
     return {
         "report": report,
-        "careers": report["careers"],
-        "details": [career_detail(career, text) for career in report["careers"][:DETAILS]],
+        "careers": report.careers,
+        "details": [career_detail(career, text) for career in report.careers[:DETAILS]],
         "highlighted": _lines(marked),
-        "have": ",".join(s["id"] for s in found),
-        "interests": interests_line(report["profile"]),
-        "notes": [*notes, *report["profile"]["notes"]],
+        "have": ",".join(s.id for s in found),
+        "interests": interests_line(report.profile),
+        "notes": report.profile.notes,
         "today": dt.date.today().isoformat(),
         "default_hours": DEFAULT_HOURS_PER_WEEK,
     }
 
 
-def interests_line(profile: dict[str, Any]) -> str | None:
+def interests_line(profile: ProfileRead) -> str | None:
     """``"Investigative, Conventional and Social (from your answers)"``: the top three types."""
-    scores = profile["interests"]
+    scores = profile.interests
     if not scores:
         return None
     top = sorted(scores, key=lambda k: -scores[k])[:3]
-    names = [RIASEC_NAMES.get(k, k) for k in top]
-    source = profile["interests_source"]
+    names = [RIASEC_TYPES.get(k, k).capitalize() for k in top]
+    source = profile.interests_source
     how = "from your answers" if source == "given" else (source or "estimated")
     return f"{', '.join(names[:-1])} and {names[-1]} ({how})"
 
 
-def career_detail(career: dict[str, Any], text: str) -> dict[str, Any]:
+def career_detail(career: CareerFit, text: str) -> dict[str, Any]:
     """One career explained: each matched skill with its quotes, and the gaps."""
     matched = []
-    for match in career["matched"]:
-        spans = _spans(text, match["evidence"])[:QUOTES]
-        matched.append({**match, "quotes": [snippet(text, start, end) for start, end in spans]})
-    return {"career": career, "matched": matched, "missing": career["missing"]}
+    for match in career.matched:
+        spans = _spans(text, match.evidence)[:QUOTES]
+        quotes = [snippet(text, start, end) for start, end in spans]
+        matched.append({"name": match.name, "how": match.how, "quotes": quotes})
+    return {"career": career, "matched": matched, "missing": career.missing}
 
 
-def _spans(text: str, evidence: Iterable[dict[str, Any]]) -> list[tuple[int, int]]:
+def _spans(text: str, evidence: Iterable[Quote]) -> list[tuple[int, int]]:
     """Evidence offsets that really point at their quote in ``text`` (others are dropped)."""
     spans = set()
     for quote in evidence:
-        start, end = quote["start"], quote["end"]
-        if 0 <= start < end <= len(text) and text[start:end] == quote["text"]:
+        start, end = quote.start, quote.end
+        if 0 <= start < end <= len(text) and text[start:end] == quote.text:
             spans.add((start, end))
     return sorted(spans)
 

@@ -7,7 +7,7 @@ filter answers the form again with a message (422, or 404 for an unknown career)
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
@@ -15,22 +15,12 @@ from markupsafe import Markup
 from starlette.concurrency import run_in_threadpool
 
 from ...documents.catalog import CareerPage, Link
-from ...errors import AicareersError, UnknownIdError, UserInputError
-from ...service.catalog import Navigator
+from ...errors import UnknownIdError, UserInputError
+from ...service.catalog import CareerFilter, Navigator
 from ..deps import NavigatorDep
+from ..errors import page_message
+from ..page_parts import CareerMarket, chart_of, is_partial, one_of, query_values, whole_number
 from ..templating import render
-
-if TYPE_CHECKING:
-    pass
-from ..page_parts import (
-    BOXES,
-    CareerMarket,
-    inline_svg,
-    is_partial,
-    one_of,
-    query_values,
-    whole_number,
-)
 
 router = APIRouter()
 
@@ -40,12 +30,7 @@ SORTS = {"rank": "The guide's order", "title": "Title, A to Z", "salary": "Pay, 
 @lru_cache(maxsize=4)
 def _choices(nav: Navigator) -> tuple[dict[str, str], dict[str, str]]:
     """Skills and backgrounds that at least one career names, by name: the filter lists."""
-    careers = nav.catalog.careers
-    used = {s for c in careers for s in c.key_skills}
-    suited = {b.background for c in careers for b in c.backgrounds}
-    skills = sorted((s.name, s.id) for s in nav.catalog.skills if s.id in used)
-    backgrounds = sorted((b.name, b.id) for b in nav.catalog.backgrounds if b.id in suited)
-    return {i: n for n, i in skills}, {i: n for n, i in backgrounds}
+    return nav.filter_choices()
 
 
 @lru_cache(maxsize=256)
@@ -73,14 +58,7 @@ async def careers_list(request: Request, nav: NavigatorDep) -> HTMLResponse:
     skill = one_of(form["skill"], skills, "skill", problems)
     background = one_of(form["background"], backgrounds, "background", problems)
     sort = one_of(form["sort"], SORTS, "sort order", problems) or "rank"
-    suits = {c.id: {b.background for b in c.backgrounds} for c in nav.catalog.careers}
-    rows = [
-        row
-        for row in nav.careers(sort=sort)
-        if (min_pay is None or row.salary.min >= min_pay)
-        and (skill is None or any(s.id == skill for s in row.key_skills))
-        and (background is None or background in suits[row.id])
-    ]
+    rows = nav.careers(sort, CareerFilter(min_pay=min_pay, skill=skill, background=background))
     partial = is_partial(request)
     context = {
         "form": form, "careers": rows, "total": len(nav.catalog.careers), "problems": problems,
@@ -96,23 +74,14 @@ async def careers_list(request: Request, nav: NavigatorDep) -> HTMLResponse:
 @lru_cache(maxsize=64)
 def career_market(nav: Navigator, career_id: str) -> CareerMarket | None:
     """The salary data by level for one career, with its chart (None if the data is missing)."""
-    from ...charts import distribution_chart
-    from ...market import SalaryFilters, salary_report
+    from ...service.market import career_market as market
+    from ...service.market import charts_for
 
-    try:
-        report = salary_report(SalaryFilters(career=career_id), "level", catalog=nav.catalog)
-    except AicareersError:  # the salary data is not installed: the page shows the guide only
+    report = market(career_id, nav.catalog)
+    if report is None:  # the salary data is not installed: the page shows the guide only
         return None
-    if all(g.suppressed for g in report.groups):
-        return CareerMarket(report, None)
-    seed = report.seed_range
-    band = (float(seed.min), float(seed.max)) if seed else None
-    name = report.role.name if report.role else career_id
-    title = f"{name}: yearly pay by level"
-    chart = inline_svg(
-        lambda path: distribution_chart(report.groups, title, path, band), title, "pay", BOXES
-    )
-    return CareerMarket(report, chart)
+    by_level = [c for c in charts_for(report, "level", nav.catalog) if c.kind == "groups"]
+    return CareerMarket(report, chart_of(by_level[0], "pay") if by_level else None)
 
 
 _DRAWN: set[tuple[Navigator, str]] = set()  # the (navigator, career) pairs already cached
@@ -162,10 +131,7 @@ def compare(request: Request, nav: NavigatorDep) -> HTMLResponse:
                                "suggestions": [], "markets": {}}  # fmt: skip
     context["options"] = {c.id: c.title for c in nav.careers(sort="title")}
     status = 200
-    if chosen and not 2 <= len(chosen) <= 4:
-        context["problem"] = f"Choose two to four careers to compare; you chose {len(chosen)}."
-        status = 422
-    elif chosen:
+    if chosen:
         try:
             comparison = nav.compare(chosen)
         except UnknownIdError as exc:
@@ -173,7 +139,7 @@ def compare(request: Request, nav: NavigatorDep) -> HTMLResponse:
             context["suggestions"] = [(i, context["options"][i]) for i in exc.suggestions]
             status = 404
         except UserInputError as exc:
-            context["problem"] = str(exc).replace("aicareers careers compare ", "compare ")
+            context["problem"] = page_message(exc)
             status = 422
         else:
             context["comparison"] = comparison

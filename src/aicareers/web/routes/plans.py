@@ -9,28 +9,34 @@ form fields into calls and results into pages.
 from __future__ import annotations
 
 import datetime as dt
-import io
 import math
-import zipfile
 from typing import Annotated, Any
 from urllib.parse import quote, urlencode
 
+import msgspec
 from fastapi import APIRouter, Form, HTTPException, Query, Request
 from fastapi.responses import RedirectResponse, Response
 from pydantic import BaseModel
 
-from ...engine.plans.model import DEFAULT_HOURS_PER_WEEK, EventStatus, Preferences, StepStatus
-from ...errors import ProfileError, UnknownIdError, UserInputError
-from ...export import FORMATS, MEDIA_TYPES
-from ...export.document import plan_document
-from ...service.plans import STATUS_FLAGS, Planner, PlanRecord, parse_day, skills_from_text
+from ...errors import UnknownIdError, UserInputError, listing
+from ...service.plans import (
+    DEFAULT_HOURS_PER_WEEK,
+    EXPORT_FORMATS,
+    MEDIA_TYPES,
+    Planner,
+    PlanRecord,
+    PlanRequest,
+    StepStatus,
+    parse_status,
+    plan_document,
+)
 from ..deps import UserDep, current_user, get_navigator, get_planner
+from ..errors import page_message
 from ..templating import render
 
 router = APIRouter()
 
 NOTE_LIMIT = 1000  # characters; a note says what happened, it is not a journal
-NAME_LIMIT = 200
 # The buttons a step offers in each status; the engine still checks every change.
 ACTIONS: dict[StepStatus, tuple[tuple[str, str], ...]] = {
     "todo": (("done", "Mark done"), ("start", "Start"), ("skip", "Skip")),
@@ -77,16 +83,14 @@ def create_plan(request: Request, fields: Annotated[PlanFields, Form()]) -> Resp
         back = "/plans/new?" + urlencode({k: v for k, v in values.items() if v})
         return RedirectResponse(f"/signin?next={quote(back, safe='')}", 303)
     p = get_planner(request, user)
+    plan = PlanRequest(
+        career=fields.career, skills=fields.skills, hours_per_week=fields.hours_per_week,
+        start=fields.start or None, free_only=bool(fields.free_only),
+    )  # fmt: skip
     try:
-        prefs = Preferences(
-            start=parse_day(fields.start or None, "Start date") or dt.date.today(),
-            hours_per_week=parse_hours(fields.hours_per_week),
-            free_only=bool(fields.free_only),
-        )
-        skills = skills_from_text(p.catalog, fields.skills)
-        record = p.create(fields.career, prefs, skills=skills)
+        record = p.create_from(plan)
     except UserInputError as exc:
-        context = new_plan_context(request, values, error=str(exc))
+        context = new_plan_context(request, values, error=page_message(exc))
         return render(request, "plan_new.html", context, status_code=422)
     return RedirectResponse(f"/plans/{record.id}", 303)
 
@@ -113,7 +117,7 @@ def update_step(
     error, status = _apply(p, plan_id, step_id, action, note)
     context = plan_context(p.get(plan_id), error=error, error_step=step_id)
     if step_id not in context["steps"]:  # reached only when the form itself was bad
-        raise UnknownIdError("step", step_id, [], f"aicareers plan show {plan_id}")
+        raise UnknownIdError("step", step_id, [], listing(page=f"/plans/{plan_id}"))
     if htmx:
         # htmx swaps only 2xx answers; the message is shown inside the step instead.
         return render(request, "plan_step_update.html", {**context, "step_id": step_id})
@@ -125,8 +129,8 @@ def update_step(
 @router.get("/plans/{plan_id:int}/export.{fmt}")
 def export_plan(request: Request, plan_id: int, fmt: str, user: UserDep) -> Response:
     """The plan as a download: Markdown, iCalendar, JSON or CSV."""
-    if fmt not in FORMATS:
-        raise HTTPException(404, f"Plans export as {', '.join(FORMATS)}; not as '{fmt}'.")
+    if fmt not in EXPORT_FORMATS:
+        raise HTTPException(404, f"Plans export as {', '.join(EXPORT_FORMATS)}; not as '{fmt}'.")
     p = get_planner(request, user)
     text = p.export(plan_id, fmt)  # narrowed to ExportFormat by the check above
     career = p.get(plan_id).plan.career
@@ -138,33 +142,11 @@ def export_plan(request: Request, plan_id: int, fmt: str, user: UserDep) -> Resp
 @router.get("/careers/{career_id}/portfolio.zip")
 def portfolio_zip(request: Request, career_id: str, name: str | None = None) -> Response:
     """A starter portfolio for one career as a zip: READMEs, project briefs and checklists."""
-    from ...portfolio import build_scaffold
+    from ...service import portfolio
 
-    if name is not None and len(name) > NAME_LIMIT:
-        raise ProfileError("name", f"A name can be at most {NAME_LIMIT} characters.")
-    scaffold = build_scaffold(get_navigator(request).catalog, career_id, name)
-    folder = f"{scaffold.career}-portfolio"
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for file in scaffold.files:
-            archive.writestr(f"{folder}/{file.path}", file.text)
-    headers = {"Content-Disposition": f'attachment; filename="{folder}.zip"'}
-    return Response(buffer.getvalue(), media_type="application/zip", headers=headers)
-
-
-def parse_hours(value: str) -> float:
-    """Hours a week from the form; blank means the default half hour a day."""
-    if not value.strip():
-        return DEFAULT_HOURS_PER_WEEK
-    try:
-        hours = float(value.replace(",", "."))
-    except ValueError:
-        hours = math.nan
-    if not math.isfinite(hours):
-        raise ProfileError(
-            "hours_per_week", f"Hours a week must be a number, like 3.5 or 10 (got '{value}')."
-        )
-    return hours  # the planner checks the range and says what fits
+    found = portfolio.zipped(portfolio.scaffold(get_navigator(request).catalog, career_id, name))
+    headers = {"Content-Disposition": f'attachment; filename="{found.filename}"'}
+    return Response(found.data, media_type="application/zip", headers=headers)
 
 
 def _apply(
@@ -172,22 +154,16 @@ def _apply(
 ) -> tuple[str | None, int]:
     """Record the change; a refused one gives its message and status (422 bad form, 409 rule)."""
     try:
-        change, text = _status(action), _note(note)
+        change, text = parse_status(action), _note(note)
     except UserInputError as exc:
-        return str(exc), 422
+        return page_message(exc), 422
     try:
         p.record(plan_id, step_id, change, note=text)
     except UnknownIdError:
         raise  # another user's plan, or a step this plan does not have: 404
     except UserInputError as exc:
-        return str(exc), 409  # the step's current status does not allow this change
+        return page_message(exc), 409  # the step's current status does not allow this change
     return None, 200
-
-
-def _status(action: str) -> EventStatus:
-    if action not in STATUS_FLAGS:
-        raise UserInputError("Choose what happened: done, start, skip or reopen.")
-    return STATUS_FLAGS[action]
 
 
 def _note(note: str) -> str | None:
@@ -214,7 +190,7 @@ def plan_context(
     record: PlanRecord, *, error: str | None = None, error_step: str | None = None
 ) -> dict[str, Any]:
     """The plan document (as the JSON export has it) with what the page adds to each step."""
-    doc = plan_document(record.id, record.plan, record.progress, created_at=record.created_at)
+    doc = msgspec.to_builtins(plan_document(record))  # the page reads the JSON export's fields
     start = record.plan.preferences.start
     overdue = set(record.progress.overdue)
     steps = {
@@ -235,7 +211,7 @@ def plan_context(
         "progress": doc["progress"],
         "next_steps": [steps[i] for i in record.progress.next_steps],
         "overdue": [steps[i] for i in record.progress.overdue],
-        "formats": [(f, EXPORT_LABELS[f]) for f in FORMATS],
+        "formats": [(f, EXPORT_LABELS[f]) for f in EXPORT_FORMATS],
         "error": error,
         "error_step": error_step,
     }

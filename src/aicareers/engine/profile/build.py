@@ -1,0 +1,123 @@
+"""Build the Profile: explicit values (flags, form fields) merged with a parsed document.
+
+Explicit values win; positions get their years from their dates, the person's total from the
+union of those spans.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+import msgspec
+
+from aicareers.engine.profile import dates
+from aicareers.engine.profile.countries import country_code
+from aicareers.engine.profile.model import Education, Interests, Location, Position, Profile
+from aicareers.errors import EmptyDocumentError, ProfileError
+
+if TYPE_CHECKING:
+    from aicareers.engine.profile.documents import Document
+
+
+def build_profile(
+    document: Document | None = None,
+    *,
+    title: str | None = None,
+    past_titles: Sequence[str] = (),
+    skills: Sequence[str] = (),
+    text: str | None = None,
+    years_experience: float | None = None,
+    country: str | None = None,
+    city: str | None = None,
+    education: Sequence[Education] = (),
+    certifications: Sequence[str] = (),
+    interests: Interests | None = None,
+    hours_per_week: float | None = None,
+    as_of: dt.date | None = None,
+) -> Profile:
+    """Merge explicit values (flags, form fields) with a parsed document; explicit values win.
+
+    ``as_of`` dates open-ended positions ('2019 - Present'); it defaults to today.
+    """
+    from aicareers.engine.profile.documents import merge_free_text
+
+    if text is not None and not text.strip():
+        raise EmptyDocumentError(what="text")
+    document = merge_free_text(document, text) if text is not None else document
+    given = (title, past_titles, skills, document, education, certifications)
+    if not any(given):
+        raise ProfileError(
+            "profile",
+            "Nothing to assess: give a job title, some skills, a resume file or a few "
+            "sentences about your work.",
+        )
+    today = as_of or dt.date.today()
+    positions = _merge_positions(title, past_titles, document, today)
+    derived = dates.merged_years(((p.start, p.end, p.current) for p in positions), today)
+    return Profile(
+        titles=positions,
+        skills=_unique((*skills, *(document.skills if document else ()))),
+        text=document.text if document else "",
+        sections=document.sections if document else (),
+        years_experience=years_experience if years_experience is not None else derived,
+        education=(*education, *(document.education if document else ())),
+        certifications=_unique((*certifications, *(document.certifications if document else ()))),
+        location=_merge_location(country, city, document.location if document else None),
+        interests=interests,
+        hours_per_week=hours_per_week,
+        source=document.format if document else None,
+        notes=document.notes if document else (),
+    )
+
+
+def _unique(items: Sequence[str]) -> tuple[str, ...]:
+    """Stripped, non-empty items without case-insensitive repeats, first spelling kept."""
+    seen: set[str] = set()
+    kept: list[str] = []
+    for item in items:
+        cleaned = " ".join(item.split())
+        if cleaned and cleaned.casefold() not in seen:
+            seen.add(cleaned.casefold())
+            kept.append(cleaned)
+    return tuple(kept)
+
+
+def _merge_positions(
+    title: str | None, past: Sequence[str], document: Document | None, today: dt.date
+) -> tuple[Position, ...]:
+    """Explicit titles first (the given one current), then the document's, without repeats."""
+    found = list(document.titles) if document else []
+    used: set[int] = set()
+    merged: list[Position] = []
+    for name, current in ((title, True), *((p, False) for p in past)):
+        cleaned = " ".join((name or "").split())
+        if not cleaned:
+            continue
+        key = cleaned.casefold()
+        same = [i for i, p in enumerate(found) if i not in used and p.title.casefold() == key]
+        used.update(same[:1])
+        base = found[same[0]] if same else Position(title=cleaned)
+        merged.append(msgspec.structs.replace(base, current=current or base.current))
+    merged.extend(p for i, p in enumerate(found) if i not in used)
+    return tuple(_with_years(p, today) for p in merged)
+
+
+def _with_years(position: Position, today: dt.date) -> Position:
+    if position.years is not None:
+        return position
+    years = dates.span_years(position.start, position.end, position.current, today)
+    return msgspec.structs.replace(position, years=years) if years is not None else position
+
+
+def _merge_location(
+    country: str | None, city: str | None, found: Location | None
+) -> Location | None:
+    """Explicit country and city win; a found city is kept only if its country still holds."""
+    code = country_code(country) if country is not None else None
+    if found is not None and (code is None or code == found.country):
+        code = code or found.country
+        city = city or found.city
+    city = city.strip() if city and city.strip() else None
+    return Location(country=code, city=city) if code or city else None
