@@ -28,7 +28,7 @@ run: setup
 	$(BIN)/aicareers serve --port $(PORT)
 
 lint: setup
-	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff check src tests bench tools
 
 typecheck: setup
 	$(BIN)/mypy

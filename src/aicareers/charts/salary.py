@@ -8,43 +8,16 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any
 
 from .figure import COLORS, chart_format, figure, money_axis, save, title_figure
 
-
-class Percentiles(Protocol):
-    """A group's summary: label, sample size and percentiles (None when suppressed)."""
-
-    @property
-    def label(self) -> str: ...
-    @property
-    def n(self) -> int: ...
-    @property
-    def p10(self) -> float | None: ...
-    @property
-    def p25(self) -> float | None: ...
-    @property
-    def p50(self) -> float | None: ...
-    @property
-    def p75(self) -> float | None: ...
-    @property
-    def p90(self) -> float | None: ...
-
-
-class YearMedian(Protocol):
-    """One point of a trend: year, sample size and median (None when suppressed)."""
-
-    @property
-    def year(self) -> int: ...
-    @property
-    def n(self) -> int: ...
-    @property
-    def p50(self) -> float | None: ...
+if TYPE_CHECKING:  # the market's own records: a group's summary, one year's median
+    from ..market.report import Group, TrendPoint
 
 
 def distribution_chart(
-    groups: Sequence[Percentiles],
+    groups: Sequence[Group],
     title: str,
     path: str | Path,
     guide_range: tuple[float, float] | None = None,
@@ -71,7 +44,7 @@ def distribution_chart(
         return save(fig, path)
 
 
-def _box(ax: Any, row: int, group: Percentiles) -> None:
+def _box(ax: Any, row: int, group: Group) -> None:
     """One group's box, or a note that its figures are withheld."""
     if group.p10 is None or group.p25 is None or group.p75 is None or group.p90 is None:
         ax.text(0.01, row, "fewer than 10 salaries: withheld", va="center", color="grey",
@@ -83,7 +56,7 @@ def _box(ax: Any, row: int, group: Percentiles) -> None:
             zorder=3)  # fmt: skip
 
 
-def trend_chart(points: Sequence[YearMedian], title: str, path: str | Path) -> Path:
+def trend_chart(points: Sequence[TrendPoint], title: str, path: str | Path) -> Path:
     """Median pay by year, each point labelled with its sample size; withheld years are gaps."""
     path = Path(path)
     chart_format(path)

@@ -19,20 +19,14 @@ import click
 
 from ..batch.runner import Columns, Summary, run_batch
 from ..batch.worker import AssessorFactory, full_assessor
-from ..cpu import usable_cores
 from ..errors import AicareersError, UserInputError
-from ..service.tables import FORMATS, Table, open_table
+from ..service.tables import Table, open_table
 from .errors import show_error
+from .options import input_format_option, limit_option, workers_option
 
 if TYPE_CHECKING:
     from rich.progress import Progress
 
-MAX_DEFAULT_WORKERS = 8
-
-
-def default_workers() -> int:
-    """The cores this process may use, capped: each worker holds a whole engine in memory."""
-    return min(usable_cores(), MAX_DEFAULT_WORKERS)
 
 
 def _table(path: Path, fmt: str | None, columns: Columns) -> Table:
@@ -165,31 +159,15 @@ def make_group(factory: AssessorFactory | None = None) -> click.Group:
         type=click.Path(dir_okay=False, path_type=Path),
         help="JSONL file to write, one line per input row.",
     )
-    @click.option(
-        "--workers",
-        type=click.IntRange(min=1),
-        default=default_workers,
-        show_default="the CPU cores",
-        help="Processes assessing rows in parallel.",
-    )
+    @workers_option("assessing rows")
     @click.option(
         "--top",
         type=click.IntRange(min=1),
         metavar="K",
         help="Keep only the K best careers per row (default: all).",
     )
-    @click.option(
-        "--format",
-        "fmt",
-        type=click.Choice(FORMATS),
-        help="Input format, when the extension does not say it.",
-    )
-    @click.option(
-        "--limit",
-        type=click.IntRange(min=1),
-        metavar="N",
-        help="Assess only the first N rows (to try the settings).",
-    )
+    @input_format_option("--format", "--input-format")
+    @limit_option("Assess")
     @click.option("--title-column", metavar="COL", help="Column with a current job title.")
     @click.option(
         "--skills-column",
@@ -210,7 +188,7 @@ def make_group(factory: AssessorFactory | None = None) -> click.Group:
         out: Path,
         workers: int,
         top: int | None,
-        fmt: str | None,
+        input_format: str | None,
         limit: int | None,
         title_column: str | None,
         skills_column: str | None,
@@ -230,7 +208,7 @@ def make_group(factory: AssessorFactory | None = None) -> click.Group:
         columns = Columns(text_column, title_column, skills_column)
         engine = factory or partial(full_assessor, semantic=semantic)
         try:
-            table = _table(input_path, fmt, columns)
+            table = _table(input_path, input_format, columns)
             _check_out(out, force)
             summary = _run(
                 table,

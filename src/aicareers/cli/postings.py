@@ -16,7 +16,6 @@ import click
 
 from ..errors import AicareersError, UserInputError
 from ..service.postings import (
-    INPUT_FORMATS,
     EngineFactory,
     Malformed,
     PostingsRequest,
@@ -29,8 +28,9 @@ from ..service.postings import (
     skills_chart,
     terminal,
 )
-from .batch import atomic_output, default_workers
+from .batch import atomic_output
 from .errors import show_error
+from .options import input_format_option, limit_option, workers_option
 from .output import emit_json, format_option
 
 if TYPE_CHECKING:
@@ -145,24 +145,9 @@ def make_group(factory: EngineFactory | None = None) -> click.Group:
         help="Draw the skills in demand as .svg or .png.",
     )
     @format_option("table", "json")
-    @click.option(
-        "--input-format",
-        type=click.Choice(INPUT_FORMATS),
-        help="Input format, when the extension does not say it.",
-    )
-    @click.option(
-        "--workers",
-        type=click.IntRange(min=1),
-        default=default_workers,
-        show_default="the CPU cores",
-        help="Processes analysing postings in parallel.",
-    )
-    @click.option(
-        "--limit",
-        type=click.IntRange(min=1),
-        metavar="N",
-        help="Analyse only the first N rows (to try the settings).",
-    )
+    @input_format_option("--input-format")
+    @workers_option("analysing postings")
+    @limit_option("Analyse")
     @click.option(
         "--currency",
         metavar="CODE",

@@ -13,7 +13,7 @@ from rich.console import RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from ..service.market import Group, HubsReport, RemoteRow, SalaryReport, Source
+from ..service.market import Group, HubsReport, RemoteRow, SalaryReport, Source, Summary
 from .output import EN_DASH
 
 WITHHELD = "-"
@@ -82,10 +82,8 @@ def _percentile_table(title: str, first: str, rows: Sequence[Group]) -> Table:
 
 def summary_rows(report: SalaryReport) -> list[Group]:
     """The overall figures as one table row, so they line up with the groups' rows."""
-    return [
-        Group("all", "All selected", report.n, report.p10, report.p25, report.p50,
-              report.p75, report.p90, report.mean, report.suppressed)
-    ]  # fmt: skip
+    figures = {name: getattr(report, name) for name in Summary.__struct_fields__}
+    return [Group(key="all", label="All selected", **figures)]
 
 
 def guide_line(report: SalaryReport) -> Text:

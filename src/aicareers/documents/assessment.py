@@ -102,12 +102,9 @@ class ReferenceSkill(View, frozen=True):
     evidence: tuple[Quote, ...]
 
 
-class TechnologySkill(View, frozen=True):
+class TechnologySkill(ReferenceSkill, frozen=True):
     """An O*NET technology example named in the person's words; ``hot``: in demand."""
 
-    id: str
-    name: str
-    evidence: tuple[Quote, ...]
     hot: bool
 
 

@@ -19,19 +19,11 @@ from .stats import MIN_N, Summary, median_or_none, summarize
 from .titles import TitleMap, load_title_map
 
 
-class Group(msgspec.Struct, frozen=True):
+class Group(Summary, frozen=True, kw_only=True):
     """One group's summary: ``key`` is EN, US, 2024 or 100 and ``label`` says it in words."""
 
     key: str
     label: str
-    n: int
-    p10: float | None
-    p25: float | None
-    p50: float | None
-    p75: float | None
-    p90: float | None
-    mean: float | None
-    suppressed: bool
 
 
 class TrendPoint(msgspec.Struct, frozen=True):
@@ -77,18 +69,11 @@ class Source(msgspec.Struct, frozen=True):
     currency: str = "USD (salary_in_usd), yearly, before tax"
 
 
-class SalaryReport(msgspec.Struct, frozen=True):
-    """The answer to one salary question, in the issue's JSON contract plus context."""
+class SalaryReport(Summary, frozen=True, kw_only=True):
+    """The answer to one salary question, in the issue's JSON contract plus context: the
+    figures of every selected salary (``Summary``), then what was asked and the breakdowns."""
 
     filters: SalaryFilters
-    n: int
-    p10: float | None
-    p25: float | None
-    p50: float | None
-    p75: float | None
-    p90: float | None
-    mean: float | None
-    suppressed: bool
     seed_range: SeedRange | None
     groups: tuple[Group, ...]
     group_by: GroupBy | None
@@ -132,7 +117,7 @@ def describe_role(
 
 def _group(data: SalaryData, by: GroupBy, code: int, summary: Summary) -> Group:
     key = group_key(data, by, code)
-    return Group(key, group_label(by, key), **msgspec.structs.asdict(summary))
+    return Group(key=key, label=group_label(by, key), **msgspec.structs.asdict(summary))
 
 
 def groups_of(data: SalaryData, mask: Any, by: GroupBy) -> tuple[Group, ...]:

@@ -20,8 +20,11 @@ QUANTILES = {"p10": 0.10, "p25": 0.25, "p50": 0.50, "p75": 0.75, "p90": 0.90}
 Array = np.ndarray[Any, Any]
 
 
-class Summary(msgspec.Struct, frozen=True):
-    """n, percentiles and mean in USD; every figure is None when ``suppressed``."""
+class Summary(msgspec.Struct, frozen=True, kw_only=True):
+    """n, percentiles and mean in USD; every figure is None when ``suppressed``.
+
+    The one declaration of these figures: a group and a whole report extend it.
+    """
 
     n: int
     p10: float | None
@@ -59,7 +62,7 @@ def summarize(sorted_values: Array, min_n: int = MIN_N) -> Summary:
     """The summary of ascending pay values, suppressed below ``min_n`` rows."""
     n = len(sorted_values)
     if n < min_n:
-        return Summary(n, None, None, None, None, None, None, suppressed=True)
+        return Summary(n=n, **dict.fromkeys(QUANTILES), mean=None, suppressed=True)
     figures = {name: quantile_cont(sorted_values, q) for name, q in QUANTILES.items()}
     return Summary(n=n, **figures, mean=mean(sorted_values), suppressed=False)
 

@@ -16,6 +16,7 @@ from ..market.filters import SalaryFilters
 from ..market.groups import GROUP_BYS, GroupBy
 from ..market.hubs import HubsReport, RemoteRow
 from ..market.report import Group, SalaryReport, Source
+from ..market.stats import Summary
 
 # Importing this module loads numpy (the market package); the CLI imports it in commands only.
 
@@ -41,6 +42,7 @@ __all__ = [
     "SalaryFilters",
     "SalaryReport",
     "Source",
+    "Summary",
     "career_market",
     "chart_format",
     "charts_for",

@@ -1,0 +1,50 @@
+"""Options the commands that read many rows share (``batch assess``, ``postings analyze``)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+import click
+
+from ..cpu import usable_cores
+from ..service.tables import FORMATS
+
+F = TypeVar("F", bound=Callable[..., Any])
+MAX_DEFAULT_WORKERS = 8  # each worker holds a whole engine in memory
+
+
+def default_workers() -> int:
+    """The cores this process may use, capped."""
+    return min(usable_cores(), MAX_DEFAULT_WORKERS)
+
+
+def workers_option(doing: str) -> Callable[[F], F]:
+    """``--workers N``: processes working in parallel (default: the cores, capped)."""
+    return click.option(
+        "--workers",
+        type=click.IntRange(min=1),
+        default=default_workers,
+        show_default="the CPU cores",
+        help=f"Processes {doing} in parallel.",
+    )
+
+
+def limit_option(doing: str) -> Callable[[F], F]:
+    """``--limit N``: only the first N rows, to try the settings on a large file."""
+    return click.option(
+        "--limit",
+        type=click.IntRange(min=1),
+        metavar="N",
+        help=f"{doing} only the first N rows (to try the settings).",
+    )
+
+
+def input_format_option(*names: str) -> Callable[[F], F]:
+    """The input format, for a file whose extension does not say it."""
+    return click.option(
+        *names,
+        "input_format",
+        type=click.Choice(FORMATS),
+        help="Input format, when the extension does not say it.",
+    )
