@@ -208,7 +208,7 @@ def save(result: dict[str, Any], keep: int = 3) -> None:
 
 def main() -> None:
     """Build the file, run analyze on it while sampling memory, print and save the figures."""
-    from aicareers.cli.batch import default_workers
+    from aicareers.cli.options import default_workers
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rows", type=int, default=1_000_000)
