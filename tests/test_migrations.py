@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import sqlite3
 import subprocess
 import sys
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -143,6 +145,28 @@ def test_opening_a_current_store_does_not_import_alembic(tmp_path: Path) -> None
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_switching_to_wal_waits_for_another_writer(tmp_path: Path) -> None:
+    # SQLite refuses the switch to WAL at once, without its busy wait, while another
+    # connection holds the write lock: the race two processes creating one database hit.
+    path = tmp_path / "store.db"
+    other = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    other.execute("CREATE TABLE first_writer (i INTEGER)")
+    other.execute("BEGIN IMMEDIATE")
+    other.execute("INSERT INTO first_writer VALUES (1)")
+    release = threading.Timer(0.5, lambda: other.execute("COMMIT"))
+    release.start()
+    try:
+        Store.open(sqlite_url(path), lock_timeout=10).close()
+    finally:
+        release.join()
+        other.close()
+    engine = create_engine(parse_url(sqlite_url(path)))
+    with engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+    assert revision(engine) == HEAD
+    engine.dispose()
 
 
 @pytest.mark.parametrize("kind", ["sqlite", "postgresql"])

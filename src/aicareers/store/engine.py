@@ -28,6 +28,9 @@ pre-ping so that a long-running web process survives a server restart. Its defau
 
 from __future__ import annotations
 
+import sqlite3
+import time
+from functools import partial
 from typing import Any
 
 import msgspec
@@ -58,6 +61,7 @@ def _json_dumps(value: Any) -> str:
     return msgspec.json.encode(value).decode()
 
 
+WAL_RETRY_SECONDS = 0.05
 _JSON = {"json_serializer": _json_dumps, "json_deserializer": msgspec.json.decode}
 
 
@@ -69,20 +73,39 @@ def _sqlite_engine(url: URL, lock_timeout: float) -> Engine:
         connect_args={"timeout": lock_timeout, "check_same_thread": False},
         **_JSON,
     )
-    event.listen(engine, "connect", _sqlite_connect)
+    event.listen(engine, "connect", partial(_sqlite_connect, lock_timeout=lock_timeout))
     event.listen(engine, "begin", _sqlite_begin)
     return engine
 
 
-def _sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
+def _sqlite_connect(dbapi_connection: Any, _record: Any, *, lock_timeout: float) -> None:
     dbapi_connection.isolation_level = None  # we issue BEGIN ourselves (_sqlite_begin)
     cursor = dbapi_connection.cursor()
     try:
-        cursor.execute("PRAGMA journal_mode=WAL")
+        _wal(cursor, lock_timeout)
         cursor.execute("PRAGMA synchronous=FULL")
         cursor.execute("PRAGMA foreign_keys=ON")
     finally:
         cursor.close()
+
+
+def _wal(cursor: Any, lock_timeout: float) -> None:
+    """Switch a new database to WAL, waiting while another process holds its write lock.
+
+    Leaving the rollback journal needs an exclusive lock, and SQLite answers "database is
+    locked" at once, without its busy wait, while another connection holds the write lock (to
+    avoid a deadlock): two processes creating one database at the same time met exactly that.
+    So we retry, within the same time we wait for any other lock.
+    """
+    deadline = time.monotonic() + lock_timeout
+    while True:
+        try:
+            cursor.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() >= deadline:
+                raise
+            time.sleep(WAL_RETRY_SECONDS)
 
 
 def _sqlite_begin(connection: Connection) -> None:
