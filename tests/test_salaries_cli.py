@@ -171,3 +171,11 @@ def test_cli_start_imports_no_market_code() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_the_cli_offers_the_service_groupings() -> None:
+    # The CLI spells the choices out so that starting it does not import numpy.
+    from aicareers.cli import salaries
+    from aicareers.service import market
+
+    assert tuple(salaries.GROUP_BYS) == tuple(market.GROUP_BYS)

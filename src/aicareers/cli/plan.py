@@ -169,8 +169,7 @@ def history(database: str | None, plan_id: int, fmt: str) -> None:
     Example: aicareers plan history 1
     """
     with planner(database) as p:
-        the_plan, _ = p.history(plan_id)
-        history = p.history_document(plan_id)
+        the_plan, history = p.history_document(plan_id)
     if fmt == "json":
         emit_json(history)
         return

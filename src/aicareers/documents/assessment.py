@@ -156,10 +156,6 @@ def career_fits(result: EngineResult, top: int | None = None) -> tuple[CareerFit
     return tuple(_career(c) for c in careers)
 
 
-def _quotes(spans: Sequence[Quote]) -> tuple[Quote, ...]:
-    return tuple(spans)
-
-
 def _career(score: CareerScore) -> CareerFit:
     return CareerFit(
         id=score.id,
@@ -179,26 +175,26 @@ def _matched(found: SkillEvidence) -> MatchedSkill:
         name=found.name,
         confidence=found.confidence,
         how=found.how,
-        evidence=_quotes(found.evidence),
+        evidence=found.evidence,
     )
 
 
 def _skills(result: EngineResult) -> SkillsFound:
     project = tuple(
         ProjectSkill(id=s.skill, name=s.name, confidence=s.confidence, how=s.how,
-                     evidence=_quotes(s.evidence))
+                     evidence=s.evidence)
         for s in result.skills
     )
     refs = result.reference_skills
     return SkillsFound(
         project=project,
         esco=tuple(
-            ReferenceSkill(id=r.id, name=r.name, evidence=_quotes(r.evidence))
+            ReferenceSkill(id=r.id, name=r.name, evidence=r.evidence)
             for r in refs
             if r.source != "onet-technology"
         ),
         onet_technology=tuple(
-            TechnologySkill(id=r.id, name=r.name, evidence=_quotes(r.evidence), hot=r.hot)
+            TechnologySkill(id=r.id, name=r.name, evidence=r.evidence, hot=r.hot)
             for r in refs
             if r.source == "onet-technology"
         ),

@@ -1,14 +1,12 @@
 """O*NET occupations: code a job title, list the occupations most alike in content, list all.
 
-The taxonomy, the similarity table and the title coder load once per process (under a lock:
-web requests run in threads). ``similar`` answers ours (similar in content) or O*NET's own
-related list, always labelled which.
+The taxonomy, the similarity table and the title coder load once per process (``once``:
+under a lock, as web requests run in threads). ``similar`` answers ours (similar in content)
+or O*NET's own related list, always labelled which.
 """
 
 from __future__ import annotations
 
-import threading
-from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from ..documents.assessment import Occupation
@@ -20,6 +18,7 @@ from ..documents.occupations import (
     SimilarOccupations,
     TitleCoding,
 )
+from .runtime import once
 
 if TYPE_CHECKING:
     from ..engine.occupations.similarity import OccupationSimilarity
@@ -29,7 +28,6 @@ if TYPE_CHECKING:
 ONET_LABEL = "O*NET Related Occupations (O*NET's own list, not computed by aicareers)"
 OURS_LABEL = "Similar in content (tasks, activities, skills, knowledge, technology, titles)"
 MAX_TOP = 1015  # every other occupation of O*NET 29.3
-_lock = threading.Lock()
 
 
 def code_title(title: str, top: int = 5) -> TitleCoding:
@@ -92,44 +90,29 @@ def _onet_related(taxonomy: Taxonomy, code: str, top: int) -> tuple[RelatedOccup
     )  # fmt: skip
 
 
+@once
 def _taxonomy() -> Taxonomy:
-    with _lock:
-        return _load_taxonomy()
-
-
-def _loaded() -> tuple[Taxonomy, OccupationSimilarity]:
-    with _lock:
-        return _load_similarity()
-
-
-def _coder() -> TitleCoder:
-    with _lock:
-        return _load_coder()
-
-
-@cache
-def _load_taxonomy() -> Taxonomy:
     from ..taxonomy import Taxonomy
 
     return Taxonomy.load()
 
 
-@cache
-def _load_similarity() -> tuple[Taxonomy, OccupationSimilarity]:
+@once
+def _loaded() -> tuple[Taxonomy, OccupationSimilarity]:
     from ..engine.occupations.loading import load_similarity
 
-    taxonomy = _load_taxonomy()
+    taxonomy = _taxonomy()
     return taxonomy, load_similarity(taxonomy)
 
 
-@cache
-def _load_coder() -> TitleCoder:
+@once
+def _coder() -> TitleCoder:
     """The title coder (its word index cached on disk); the encoder joins only when the
     taxonomy ships occupation vectors, else it would first spend seconds encoding titles."""
     from ..errors import ModelNotBuiltError
     from .runtime import load_title_coder
 
-    taxonomy = _load_taxonomy()
+    taxonomy = _taxonomy()
     encoder: Any = None
     if taxonomy.has_vectors:
         try:

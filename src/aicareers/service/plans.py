@@ -283,12 +283,12 @@ class Planner:
         stored = self.store.get_plan(self.user_id, plan_id)
         return stored.plan, self.store.events(self.user_id, plan_id)
 
-    def history_document(self, plan_id: int) -> PlanHistory:
-        """``plan history``'s document: every change recorded on the plan, oldest first."""
+    def history_document(self, plan_id: int) -> tuple[Plan, PlanHistory]:
+        """The plan, and ``plan history``'s document: every change on it, oldest first."""
         from ..documents.plan import PlanHistory
 
         plan, events = self.history(plan_id)
-        return PlanHistory(id=plan_id, career=plan.career, events=tuple(events))
+        return plan, PlanHistory(id=plan_id, career=plan.career, events=tuple(events))
 
     def step(
         self, plan_id: int, step: str, word: str, *, note: str | None = None

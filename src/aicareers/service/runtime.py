@@ -13,7 +13,7 @@ import pickle
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache, wraps
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -60,6 +60,20 @@ NAME_ONLY_NOTE = (
     "the same as a skill were not recognised."
 )
 _load_lock = threading.Lock()
+
+
+def once(build: Callable[..., T]) -> Callable[..., T]:
+    """Cache ``build``'s result per arguments, building under a lock (web requests run in
+    threads, and two of them must not load the same index at once)."""
+    cached = cache(build)
+    lock = threading.Lock()
+
+    @wraps(build)
+    def get(*args: Any) -> T:
+        with lock:
+            return cached(*args)
+
+    return get
 
 
 def engine_for(semantic: bool = True) -> Engine:

@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import copy
-import threading
-from collections.abc import Callable
-from functools import cache, wraps
 from typing import Any, TypeVar
 
 import msgspec
@@ -63,19 +60,6 @@ def documented(kind: Any, description: str, status: int = 200) -> dict[int | str
     """An OpenAPI response whose schema comes from a msgspec type (a document's declaration)."""
     content = {"application/json": {"schema": schema_of(kind)}}
     return {status: {"description": description, "content": content}}
-
-
-def once(build: Callable[..., T]) -> Callable[..., T]:
-    """Cache ``build``'s result per arguments, building under a lock (requests run in threads)."""
-    cached = cache(build)
-    lock = threading.Lock()
-
-    @wraps(build)
-    def get(*args: Any) -> T:
-        with lock:
-            return cached(*args)
-
-    return get
 
 
 def too_large(size: int | None, limit: int) -> ApiError:

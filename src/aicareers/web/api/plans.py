@@ -99,7 +99,8 @@ def record_event(plan_id: PlanId, body: EventCreate, user: ApiUserDep, store: St
 )
 def plan_events(plan_id: PlanId, user: ApiUserDep, store: StoreDep) -> Response:
     """Every change recorded on a plan, oldest first (`plan history --format json`)."""
-    return json_response(Planner(store, user.id).history_document(plan_id))
+    _, history = Planner(store, user.id).history_document(plan_id)
+    return json_response(history)
 
 
 @router.get(
