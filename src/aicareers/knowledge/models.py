@@ -31,7 +31,7 @@ ResourceKind = Literal[
 ToolKind = Literal["llm", "platform", "framework", "cloud", "design", "library", "generator"]
 OrgKind = Literal["employer", "nonprofit", "research-institute", "company", "regulator"]
 CertGroup = Literal["technical", "ethics-governance", "specialized", "course-certificate"]
-BackgroundOrigin = Literal["step1", "key-skills", "break-in"]
+BackgroundOrigin = Literal["step1", "key-skills", "break-in", "coach"]
 SalaryPeriod = Literal["year"]
 
 

@@ -73,7 +73,10 @@ class Assessor:
         """Rank every career for ``profile``."""
         text, skills_ranges = assessed_text(profile)
         occupations = self._occupations(profile, text)
-        backgrounds = tuple(detect_backgrounds(text, occupations, self.catalog.backgrounds))
+        own_titles = [position.title for position in profile.titles]
+        backgrounds = tuple(
+            detect_backgrounds(text, occupations, self.catalog.backgrounds, own_titles)
+        )
         education = highest_education(profile)
         names = self.vocabulary.names
         named = extract_skills(text, self.vocabulary, skills_ranges)

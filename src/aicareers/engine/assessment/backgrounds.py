@@ -13,9 +13,13 @@ from ...knowledge.models import Background
 from ..evidence import BackgroundMatch, OccupationMatch, Span
 from ..phrases import PhraseIndex
 
-# A title quoted in the text is strong evidence; an occupation code alone depends on how sure
-# title coding was. Both together are stronger than either.
+# A title quoted in the text is strong evidence when it is one of the person's job titles, is
+# repeated, or the text is short enough that every word was chosen (a typed profile, a pasted
+# paragraph); a single passing mention in a long resume ("assisted the research team") is weak.
+# An occupation code alone depends on how sure coding was. Both together beat either.
 TEXT_CONFIDENCE = 0.8
+PASSING_MENTION = 0.45
+SHORT_TEXT_WORDS = 150
 CODE_FACTOR = 0.9
 MAX_SPANS = 3
 
@@ -45,16 +49,32 @@ def _code_confidence(background: Background, occupations: Sequence[OccupationMat
     return max(hits, default=0.0) * CODE_FACTOR if background.soc else 0.0
 
 
+def _text_confidence(spans: Sequence[Span], short: bool, titles: Sequence[str]) -> float:
+    if not spans:
+        return 0.0
+    in_title = any(span.text.lower() in title.lower() for span in spans for title in titles)
+    strong = short or in_title or len({span.start for span in spans}) > 1
+    return TEXT_CONFIDENCE if strong else PASSING_MENTION
+
+
 def detect_backgrounds(
-    text: str, occupations: Sequence[OccupationMatch], backgrounds: Sequence[Background]
+    text: str,
+    occupations: Sequence[OccupationMatch],
+    backgrounds: Sequence[Background],
+    titles: Sequence[str] = (),
 ) -> list[BackgroundMatch]:
-    """Backgrounds found in ``text`` or implied by ``occupations``, most certain first."""
+    """Backgrounds found in ``text`` or implied by ``occupations``, most certain first.
+
+    ``titles`` are the person's job titles as read; a background title inside one of them
+    counts in full even in a long resume.
+    """
     found: list[BackgroundMatch] = []
     quoted = _title_spans(text, tuple(backgrounds))
+    short = len(text.split()) < SHORT_TEXT_WORDS
     for background in backgrounds:
         spans = quoted.get(background.id, [])[:MAX_SPANS]
         by_code = _code_confidence(background, occupations)
-        by_text = TEXT_CONFIDENCE if spans else 0.0
+        by_text = _text_confidence(spans, short, titles)
         # Independent signals combine like probabilities: 1 - (1-a)(1-b).
         confidence = 1 - (1 - by_text) * (1 - by_code)
         if confidence <= 0.05:

@@ -22,13 +22,21 @@ def _lower_first(text: str) -> str:
     return text if head.isupper() or head[1:2].isupper() else text[:1].lower() + text[1:]
 
 
+def _a(noun: str) -> str:
+    """The noun with its indefinite article: "an engineering", "an IT support", "a UX"."""
+    vowel = noun[:1].lower() in "aeio" or noun.startswith("I")
+    return f"an {noun}" if vowel else f"a {noun}"
+
+
 def _background_clause(name: str, origin: str | None) -> str:
     noun = _lower_first(name)
     if origin == "step1":
         return f"the guide names the move from {noun} to this role as a natural one"
     if origin == "break-in":
-        return f"the guide counts a {noun} background as a way in"
-    return f"a {noun} background fits its key skills"
+        return f"the guide counts {_a(noun)} background as a way in"
+    if origin == "coach":
+        return f"much of {_a(noun)} background carries over to this role"
+    return f"{_a(noun)} background fits its key skills"
 
 
 def _skills_clause(matched: Sequence[SkillEvidence], total: int) -> str:

@@ -44,3 +44,6 @@ class CareerScore(msgspec.Struct, frozen=True, kw_only=True):
     missing: tuple[MissingSkill, ...]
     backgrounds: tuple[str, ...]
     reason: str
+    # For ordering only: the unrounded 0-1 total and the importance of the skills shown.
+    exact: float = 0.0
+    skills_weight: int = 0

@@ -23,8 +23,10 @@ WEIGHTS: dict[str, float] = {
     "interests": 0.10,
     "experience": 0.10,
 }
-# How strongly each kind of catalog link between a background and a career counts.
-ORIGIN_WEIGHT = {"step1": 1.0, "break-in": 0.85, "key-skills": 0.7}
+# How strongly each kind of catalog link between a background and a career counts: the guide's
+# own pairs most, then what its advice and key skills imply, then links a careful coach would
+# make that the guide does not spell out (ours, each with its reason in careers.yaml).
+ORIGIN_WEIGHT = {"step1": 1.0, "break-in": 0.85, "key-skills": 0.7, "coach": 0.6}
 # Readiness on O*NET's job-zone scale (1-5) that education or years of work give.
 EDUCATION_READINESS = {
     "secondary": 2.0, "certificate": 2.5, "associate": 3.0, "bachelor": 4.0, "master": 4.5,
@@ -60,8 +62,15 @@ def transferability(
     )
 
 
-def background_fit(career: Career, backgrounds: Sequence[BackgroundMatch]) -> tuple[float, str]:
-    """Best match between the person's backgrounds and those the career suits, and its id."""
+def background_fit(
+    career: Career, backgrounds: Sequence[BackgroundMatch]
+) -> tuple[float | None, str]:
+    """Best match between the person's backgrounds and those the career suits, and its id.
+
+    None when no background was recognised at all: that is not knowing, not a poor fit.
+    """
+    if not backgrounds:
+        return None, ""
     have = {b.background: b.confidence for b in backgrounds}
     best, best_id = 0.0, ""
     for link in career.backgrounds:
@@ -100,11 +109,16 @@ def experience_fit(
     return max(0.0, 1.0 - 0.3 * max(0.0, target.job_zone - readiness))
 
 
-def combine(components: Mapping[str, float | None]) -> int:
-    """Weighted mean of the measured components, as 0-100."""
+def weighted_mean(components: Mapping[str, float | None]) -> float:
+    """Weighted mean of the measured components, 0-1; 0 when nothing could be measured."""
     measured = {k: v for k, v in components.items() if v is not None}
     weight = sum(WEIGHTS[k] for k in measured)
-    return round(100 * sum(WEIGHTS[k] * v for k, v in measured.items()) / weight) if weight else 0
+    return sum(WEIGHTS[k] * v for k, v in measured.items()) / weight if weight else 0.0
+
+
+def combine(components: Mapping[str, float | None]) -> int:
+    """Weighted mean of the measured components, as 0-100."""
+    return round(100 * weighted_mean(components))
 
 
 def score_career(
@@ -117,7 +131,8 @@ def score_career(
     """Score one career and explain it."""
     fit, via = background_fit(career, signals.backgrounds)
     components = {
-        "skills": skill_coverage(target, signals.skills),
+        # With no skill found at all, coverage was not measured rather than found to be nil.
+        "skills": skill_coverage(target, signals.skills) if signals.skills else None,
         "transferable": transferability(target, signals.occupations, similarity),
         "background": fit,
         "interests": interest_fit(target, signals.interests),
@@ -137,6 +152,8 @@ def score_career(
         id=career.id,
         title=career.title,
         score=combine(components),
+        exact=round(weighted_mean(components), 6),
+        skills_weight=sum(s.importance for s in target.skills if s.skill in signals.skills),
         components={k: None if v is None else round(100 * v) for k, v in components.items()},
         matched=matched,
         missing=missing,
@@ -152,9 +169,14 @@ def rank(
     similarity: Similarity,
     skill_names: Mapping[str, str],
 ) -> list[CareerScore]:
-    """All careers scored, best first; ties keep the guide's order."""
+    """All careers scored, best first.
+
+    Ties on the rounded score go to the higher unrounded score, then to the career with more of
+    the person's skills weighted by importance, then to the guide's order.
+    """
     scored = [
-        score_career(c, t, signals, similarity, skill_names)
-        for c, t in zip(careers, targets, strict=True)
+        (score_career(c, t, signals, similarity, skill_names), i)
+        for i, (c, t) in enumerate(zip(careers, targets, strict=True))
     ]
-    return sorted(scored, key=lambda s: -s.score)
+    scored.sort(key=lambda pair: (-pair[0].score, -pair[0].exact, -pair[0].skills_weight, pair[1]))
+    return [career for career, _ in scored]
