@@ -186,7 +186,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.show:
         for row in rows:
             mark = "+" if set(row["top"]) & table[row["category"]] else "-"
-            print(f"{mark} {row['category']:<26} {row['top']} {row['titles'][:2]} {row['backgrounds']}")
+            head = f"{mark} {row['category']:<26} {row['top']}"
+            print(head, row["titles"][:2], row["backgrounds"])
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps({"summary": summary, "rows": rows}, indent=1) + "\n")
     print(json.dumps({k: v for k, v in summary.items() if k != "by_category"}, indent=1))

@@ -13,6 +13,7 @@
     └── UserInputError        the user asked for something we cannot do (they can fix it)
         ├── UnknownIdError    an id that is not in the catalog, with the closest ids
         ├── ProfileError      a profile value out of range (negative years, 90 hours, no country)
+        ├── NothingToAssessError   nothing in the profile to rank careers on (no title, no skill)
         └── DocumentError     a resume we cannot read; ``code`` names why, for API clients
             ├── EmptyDocumentError         no text at all (or only whitespace)
             ├── ImageOnlyPdfError          a PDF without a text layer (a scan or a photo)
@@ -136,6 +137,33 @@ class ProfileError(UserInputError):
     def __init__(self, field: str, message: str, hint: Hint | None = None) -> None:
         self.field = field
         super().__init__(message, hint=hint)
+
+
+class NothingToAssessError(UserInputError):
+    """The profile holds no job title, work or skill we recognise: a ranking would be noise.
+
+    Raised instead of twenty careers scored 0; the message says what to add.
+    """
+
+    code = "nothing-recognised"
+
+    def __init__(self, words: int, hint: Hint | None = None) -> None:
+        self.words = words
+        what = "This text is too short" if words < SHORT_TEXT_WORDS else "We could not find"
+        tail = (
+            " to tell what work you do."
+            if words < SHORT_TEXT_WORDS
+            else " a job title, a kind of work or a skill we recognise in what you gave us."
+        )
+        super().__init__(
+            f"{what}{tail} Add your current or last job title and a few skills you use, "
+            "or a resume with your work history.",
+            hint=hint,
+        )
+
+
+# Fewer words than this cannot describe a person's work; the message says "too short".
+SHORT_TEXT_WORDS = 8
 
 
 class DocumentError(UserInputError):

@@ -8,6 +8,8 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
+from ..documents.reading import SCORE_LEGEND
+
 if TYPE_CHECKING:
     from ..documents.assessment import Assessment, CareerFit, MatchedSkill
 
@@ -37,6 +39,8 @@ def understood(report: Assessment) -> list[str]:
     """Plain lines on what the engine read from the person's words."""
     profile = report.profile
     lines = []
+    if profile.titles:
+        lines.append("Job titles: " + "; ".join(profile.titles[:3]))
     if report.occupations:
         jobs = ", ".join(f"{o.title} ({o.confidence:.0%})" for o in report.occupations[:3])
         lines.append(f"Closest O*NET occupations: {jobs}")
@@ -48,6 +52,8 @@ def understood(report: Assessment) -> list[str]:
         lines.append(f"Interests: {profile.interests_source}")
     for note in profile.notes:
         lines.append(f"Note: {note}")
+    if report.reading is not None:
+        lines.append(report.reading.summary)
     return lines
 
 
@@ -84,9 +90,10 @@ def career_detail(rank: int, career: CareerFit) -> RenderableType:
 
 def assessment_renderables(report: Assessment, details: int) -> list[RenderableType]:
     """Everything the table view prints, in order."""
-    head = understood(report) or ["We found no job title or skills we recognise."]
+    head = understood(report)
     parts: list[RenderableType] = [Text("What we read from you\n" + "\n".join(head))]
     parts.append(ranking_table(report))
+    parts.append(Text(SCORE_LEGEND, style="dim"))
     parts.extend(
         career_detail(rank, career)
         for rank, career in enumerate(report.careers[:details], start=1)
@@ -97,13 +104,14 @@ def assessment_renderables(report: Assessment, details: int) -> list[RenderableT
 def assessment_markdown(report: Assessment, details: int) -> str:
     """The same content as a Markdown document (to save or paste)."""
     out = ["# Your AI career assessment", "", "## What we read from you", ""]
-    out += [f"- {line}" for line in understood(report)] or ["- No job title or skills found."]
+    out += [f"- {line}" for line in understood(report)]
     out += ["", "## Careers ranked for you", "",
             "| # | Career | Fit | " + " | ".join(HEADERS) + " |",
             "|---:|---|---:|" + "---:|" * len(HEADERS)]  # fmt: skip
     for rank, career in enumerate(report.careers, start=1):
         cells = " | ".join(_cell(career.components[n]) for n in COMPONENTS)
         out.append(f"| {rank} | {career.title} | {career.score} | {cells} |")
+    out += ["", SCORE_LEGEND]
     for rank, career in enumerate(report.careers[:details], start=1):
         out += ["", f"## {rank}. {career.title} ({career.score}/100)", "", career.reason]
         if career.matched:

@@ -16,6 +16,7 @@ from ..engine.evidence import SkillEvidence
 from ..engine.evidence import Span as Quote
 from ..engine.profile.model import Education, Location, Profile
 from .catalog import View
+from .reading import Reading, reading_of
 
 # A quote (``Quote``: start, end, text) and a missing skill are exactly the engine's records
 # and are used as they are.
@@ -124,6 +125,8 @@ class Assessment(View, frozen=True):
     careers: tuple[CareerFit, ...]
     skills: SkillsFound
     engine_version: str
+    # Absent only in assessments saved before it existed.
+    reading: Reading | None = None
 
 
 class RowResult(View, frozen=True, omit_defaults=True):
@@ -143,10 +146,12 @@ def assessment_document(
         occupations=tuple(
             Occupation(code=o.code, title=o.title, confidence=o.confidence)
             for o in result.occupations
+            if round(100 * o.confidence) > 0  # "0 %" reads as a mistake, not as a hint
         ),
         careers=career_fits(result, top),
         skills=_skills(result),
         engine_version=result.engine_version,
+        reading=reading_of(profile, result),
     )
 
 

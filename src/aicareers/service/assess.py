@@ -17,6 +17,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from ..errors import Hint
+
 if TYPE_CHECKING:
     from ..documents.assessment import Assessment, SavedAssessment
     from ..engine.assessment.assess import Assessor
@@ -24,6 +26,12 @@ if TYPE_CHECKING:
 
 TOP = 20
 TEXT_SET_ASIDE = "We read the file you chose and left the pasted text aside."
+# Twenty careers scored 0 would be noise; the person is asked for what ranking needs instead.
+MORE_TO_ASSESS = Hint(
+    "rank the careers from a job title and a few skills",
+    command='aicareers assess --title "Your job title" --skills "first skill, second skill"',
+    page="/assess",
+)
 
 
 @dataclass(frozen=True)
@@ -78,7 +86,12 @@ def assess_with(
         education=person.education, interests=person.interests, quiz=person.quiz,
         hours_per_week=person.hours_per_week,
     )  # fmt: skip
-    return assessment_document(profile, assessor.assess(profile), top, said)
+    result = assessor.assess(profile)
+    if not (result.occupations or result.backgrounds or result.skills):
+        from ..errors import NothingToAssessError
+
+        raise NothingToAssessError(len(result.text.split()), hint=MORE_TO_ASSESS)
+    return assessment_document(profile, result, top, said)
 
 
 def save_assessment(store: Store, user_id: int, doc: Assessment, keep_resume: bool) -> int:

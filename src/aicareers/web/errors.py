@@ -94,6 +94,8 @@ def _classify(exc: core.AicareersError) -> tuple[int, str, dict[str, Any]]:
         if isinstance(exc, core.DocumentTooLargeError):
             details.update(size=exc.size, limit=exc.limit)
         return status, exc.code, details
+    if isinstance(exc, core.NothingToAssessError):
+        return 422, exc.code, {"words": exc.words}
     if isinstance(exc, core.ProfileError):
         return 422, "invalid-profile", {"field": exc.field}
     if isinstance(exc, core.UserInputError):

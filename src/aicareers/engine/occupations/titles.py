@@ -27,6 +27,11 @@ SEMANTIC_CAP = 0.75  # the encoder alone never reaches an exact word match's cer
 TEMPERATURE = 0.03  # soft-max width: 0.1 of score apart is about 28x less mass
 QUALITY_POWER = 2.0  # a 0.7 word match is worth 0.49 of certainty, not 0.7
 QUALITY_CAP = 0.98  # even an exact title can be a homonym or a different job in disguise
+# O*NET lists some titles under several occupations ("UX Designer" under web interface designers
+# and under software testers). Occupations within SHARED_MARGIN of the best word score are told
+# apart by meaning: each loses up to TIE_WEIGHT as its description is less like the title.
+SHARED_MARGIN = 0.02
+TIE_WEIGHT = 0.2
 
 Array = np.ndarray[Any, Any]
 Scores = dict[int, float]
@@ -99,10 +104,15 @@ class TitleCoder:
         """``code`` for many titles: repeats are coded once and the encoder runs in one batch."""
         unique = list(dict.fromkeys(_checked(t) for t in titles))
         lexical = {t: self._lexical(t) for t in unique}
-        semantic = self._semantic([t for t, s in lexical.items() if _best(s) < SEMANTIC_BELOW])
+        asked = [t for t, s in lexical.items() if _best(s) < SEMANTIC_BELOW or _shared(s)]
+        semantic = self._semantic(asked)
         results: dict[str, list[OccupationMatch]] = {}
         for title in unique:
-            scores = _blend(lexical[title], semantic.get(title, {}))
+            meaning = semantic.get(title, {})
+            if _best(lexical[title]) >= SEMANTIC_BELOW:
+                scores = _break_ties(lexical[title], meaning)
+            else:
+                scores = _blend(lexical[title], meaning)
             results[title] = self._matches(title, scores, top)
         return [results[_checked(t)] for t in titles]
 
@@ -158,6 +168,25 @@ def _checked(title: str) -> str:
 
 def _best(scores: Scores) -> float:
     return max(scores.values(), default=0.0)
+
+
+def _shared(scores: Scores) -> bool:
+    """Whether the best word score is shared (within SHARED_MARGIN) by several occupations."""
+    best = _best(scores)
+    return sum(1 for v in scores.values() if v >= best - SHARED_MARGIN) > 1
+
+
+def _break_ties(lexical: Scores, semantic: Scores) -> Scores:
+    """Near-tied word scores, each lowered as the occupation's meaning is further away."""
+    best = _best(lexical)
+    tied = [occ for occ, v in lexical.items() if v >= best - SHARED_MARGIN]
+    top = max((semantic.get(occ, 0.0) for occ in tied), default=0.0)
+    if len(tied) < 2 or top <= 0:
+        return lexical
+    out = dict(lexical)
+    for occ in tied:
+        out[occ] = lexical[occ] - TIE_WEIGHT * (1 - semantic.get(occ, 0.0) / top)
+    return out
 
 
 def _blend(lexical: Scores, semantic: Scores) -> Scores:

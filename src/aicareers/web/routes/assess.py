@@ -20,6 +20,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import FormData, UploadFile
 
 from ...documents.assessment import Assessment, CareerFit, ProfileRead, Quote
+from ...documents.reading import SCORE_LEGEND
 from ...errors import AicareersError, DocumentTooLargeError, ProfileError
 from ...service import assess as service
 from ...service.intake import (
@@ -172,6 +173,7 @@ def results_context(report: Assessment) -> dict[str, Any]:
         "notes": report.profile.notes,
         "today": dt.date.today().isoformat(),
         "default_hours": DEFAULT_HOURS_PER_WEEK,
+        "score_legend": SCORE_LEGEND,
     }
 
 
