@@ -55,7 +55,7 @@ def build_profile(
         )
     today = as_of or dt.date.today()
     positions = _merge_positions(title, past_titles, document, today)
-    derived = dates.merged_years(((p.start, p.end, p.current) for p in positions), today)
+    derived = _document_years(positions, document, today)
     return Profile(
         titles=positions,
         skills=_unique((*skills, *(document.skills if document else ()))),
@@ -70,6 +70,26 @@ def build_profile(
         source=document.format if document else None,
         notes=document.notes if document else (),
     )
+
+
+def _document_years(
+    positions: Sequence[Position], document: Document | None, today: dt.date
+) -> float | None:
+    """Years of work: the union of dated positions and other work date ranges in the document.
+
+    Overlaps count once. A total stated in words ('12 years of experience') wins when it is
+    larger, as resumes often date only their latest jobs; with no dates at all, a lower bound
+    (a skill used for 24 months) is better than nothing.
+    """
+    spans = [(p.start, p.end, p.current) for p in positions]
+    stated = least = None
+    if document is not None:
+        spans.extend(document.work_spans)
+        stated, least = document.stated_years, document.least_years
+    derived = dates.merged_years(spans, today)
+    if derived is None:
+        return stated if stated is not None else least
+    return max(derived, stated) if stated is not None else derived
 
 
 def _unique(items: Sequence[str]) -> tuple[str, ...]:

@@ -1,15 +1,20 @@
-"""Resume dates: 'Jan 2020', '2020-01', '01/2020', '2020', 'Present', and spans between them.
+"""Resume dates in the forms people write them, and spans between them.
 
-Dates are kept as 'YYYY' or 'YYYY-MM' strings (the precision the person gave). For arithmetic a
-year-only start counts from January and a year-only end to December, so '2019 - 2019' is one
-year of work rather than none.
+'Jan 2020', 'Sept 2009', "Jan'19", '16th Jan 2017', '01/2010', '2020-01', '2020', and ranges such
+as '2015-Present', 'Sept 2009 - till date', '01/2010 to Current', 'since 2012'. Dates are kept as
+'YYYY' or 'YYYY-MM' strings (the precision the person gave). For arithmetic a year-only start
+counts from January and a year-only end to December, so '2019 - 2019' is one year of work rather
+than none.
+
+Every pattern here is a plain alternation without nested repeats: resumes are untrusted input,
+so matching must stay linear in their length.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 _MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
@@ -20,24 +25,40 @@ _MONTH = (
     r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 )
 _YEAR = r"(?:19|20)\d\d"
-_DATE = rf"(?:{_MONTH}\s+{_YEAR}|\d{{1,2}}/{_YEAR}|{_YEAR}-\d\d(?:-\d\d)?|{_YEAR})"
-_PRESENT = r"(?:present|current|now|today|ongoing|date)"
+_DAY = r"\d{1,2}(?:st|nd|rd|th)?"
+# "Jan'19" is common in Indian and British resumes; a bare two-digit year is not read (a day?).
+_NAMED = rf"(?:{_DAY}\s+)?{_MONTH}(?:,?\s*{_YEAR}|\s*['\u2019]\s*\d\d(?!\d)|\s+{_DAY},?\s+{_YEAR})"
+_DATE = (
+    rf"(?:{_NAMED}|{_MONTH}-{_YEAR}|\d{{1,2}}[/.-]\d{{1,2}}[/.-]{_YEAR}|\d{{1,2}}[/.-]{_YEAR}"
+    rf"|{_YEAR}[/-](?:0?[1-9]|1[0-2])(?![\d/-])|{_YEAR})"
+)
+_PRESENT = (
+    r"(?:(?:till|to|until|up\s?to)\s+(?:date|now|today|present)|present|current(?:ly)?|now"
+    r"|today|ongoing|continuing|date)"
+)
+_SEPARATOR = r"\s*(?:-+|\u2013|\u2014|~|\bto\b|\buntil\b|\btill\b|\bthrough\b|\bthru\b)\s*"
 _RANGE = re.compile(
-    rf"(?<![\w/-])(?P<start>{_DATE})\s*(?:-|\u2013|\u2014|to|until|till)\s*(?P<end>{_DATE}|{_PRESENT})\b"
-    rf"|\bsince\s+(?P<since>{_DATE})\b",
+    rf"(?<![\w/.-])(?:\b(?:since|from)\s+)?(?P<start>{_DATE}){_SEPARATOR}(?:till\s+)?"
+    rf"(?:(?P<end>{_DATE})|(?P<present>{_PRESENT}))(?![\w/])"
+    rf"|\b(?:since|from)\s+(?P<since>{_DATE})(?![\w/])",
     re.IGNORECASE,
 )
 _SHAPES = (
-    re.compile(rf"^(?P<y>{_YEAR})(?:-(?P<m>\d\d)(?:-\d\d)?)?$"),
-    re.compile(rf"^(?P<mon>{_MONTH})\s+(?:\d{{1,2}},?\s+)?(?P<y>{_YEAR})$", re.IGNORECASE),
-    re.compile(rf"^(?P<m>\d{{1,2}})/(?P<y>{_YEAR})$"),
+    re.compile(rf"^(?P<y>{_YEAR})(?:[-/.](?P<m>\d{{1,2}})(?:[-/.]\d{{1,2}})?)?$"),
+    re.compile(
+        rf"^(?:{_DAY}\s+)?(?P<mon>{_MONTH})(?:[\s,.-]*(?:{_DAY},?\s+)?(?P<y>{_YEAR})"
+        rf"|\s*['\u2019]\s*(?P<yy>\d\d))$",
+        re.IGNORECASE,
+    ),
+    re.compile(rf"^(?P<m>\d{{1,2}})[/.-](?P<y>{_YEAR})$"),
+    re.compile(rf"^(?P<a>\d{{1,2}})[/.-](?P<b>\d{{1,2}})[/.-](?P<y>{_YEAR})$"),
 )
 _ISO = re.compile(r"^\d{4}(?:-(?:0[1-9]|1[0-2]))?$")
 
 
 def is_present(text: str) -> bool:
-    """True for words that mean 'still doing this' ('Present', 'current', ...)."""
-    return re.fullmatch(_PRESENT, text.strip(), re.IGNORECASE) is not None
+    """True for words that mean 'still doing this' ('Present', 'till date', ...)."""
+    return re.fullmatch(_PRESENT, " ".join(text.split()), re.IGNORECASE) is not None
 
 
 def is_iso_month(text: str) -> bool:
@@ -49,18 +70,26 @@ def parse_date(text: str | None) -> str | None:
     """'Jan 2020' -> '2020-01', '2020' -> '2020'; None for blanks, 'Present' and unreadable text."""
     if not text:
         return None
-    cleaned = text.strip()
+    cleaned = " ".join(text.split())
     for shape in _SHAPES:
         match = shape.match(cleaned)
         if match is None:
             continue
         groups = match.groupdict()
+        year = groups.get("y") or _century(groups.get("yy"))
         month = _month_number(groups)
         if month is None:
-            return str(match["y"])
+            return str(year)
         if 1 <= month <= 12:
-            return f"{match['y']}-{month:02d}"
+            return f"{year}-{month:02d}"
+        return str(year)
     return None
+
+
+def _century(two_digits: str | None) -> str:
+    """'19' -> '2019', '98' -> '1998': a resume's two-digit years are within living memory."""
+    value = int(two_digits or 0)
+    return str(2000 + value if value < 50 else 1900 + value)
 
 
 def _month_number(groups: dict[str, str | None]) -> int | None:
@@ -68,6 +97,10 @@ def _month_number(groups: dict[str, str | None]) -> int | None:
         return _MONTHS[str(groups["mon"])[:3].lower()]
     if groups.get("m"):
         return int(str(groups["m"]))
+    if groups.get("a"):
+        # dd/mm/yyyy in most of the world; mm/dd/yyyy shows itself by a first part over 12.
+        first, second = int(str(groups["a"])), int(str(groups["b"]))
+        return first if second > 12 else second
     return None
 
 
@@ -83,17 +116,23 @@ class DateRange:
         self.current = current
 
 
+def _range(match: re.Match[str]) -> DateRange:
+    if match["since"]:
+        return DateRange(match.span(), parse_date(match["since"]), None, True)
+    current = match["present"] is not None
+    end = None if current else parse_date(match["end"])
+    return DateRange(match.span(), parse_date(match["start"]), end, current)
+
+
 def find_date_range(line: str) -> DateRange | None:
     """The first 'start - end' (or 'since start') range in a line of text."""
     match = _RANGE.search(line)
-    if match is None:
-        return None
-    if match["since"]:
-        return DateRange(match.span(), parse_date(match["since"]), None, True)
-    end_text = match["end"]
-    current = is_present(end_text)
-    end = None if current else parse_date(end_text)
-    return DateRange(match.span(), parse_date(match["start"]), end, current)
+    return None if match is None else _range(match)
+
+
+def iter_date_ranges(text: str) -> Iterator[DateRange]:
+    """Every date range in text, in order."""
+    return (_range(match) for match in _RANGE.finditer(text))
 
 
 def month_index(date: str, *, end: bool) -> int:

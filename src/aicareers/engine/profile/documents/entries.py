@@ -11,7 +11,9 @@ import re
 import msgspec
 
 from aicareers.engine.profile.dates import find_date_range
+from aicareers.engine.profile.documents.durations import stated_least_years, stated_total_years
 from aicareers.engine.profile.documents.education import education_from_line
+from aicareers.engine.profile.documents.jobs import read_jobs
 from aicareers.engine.profile.documents.model import Fields
 from aicareers.engine.profile.documents.normalize import trim_separators
 from aicareers.engine.profile.documents.sections import section_text
@@ -152,13 +154,15 @@ def _repeats_school(entries: list[Education], entry: Education) -> bool:
 
 
 def extract_fields(text: str, sections: tuple[Section, ...]) -> Fields:
-    """Positions, skills, education and certifications read from the sections of text."""
+    """Positions, skills, education, certifications and experience read from text."""
     fields = Fields()
+    positions, fields.work_spans = read_jobs(text, sections)
+    fields.positions.extend(positions)
+    fields.stated_years = stated_total_years(text)
+    fields.least_years = stated_least_years(text)
     for section in sections:
         body = section_text(text, section)
-        if section.kind == "experience":
-            fields.positions.extend(positions_from_body(body))
-        elif section.kind == "skills":
+        if section.kind == "skills":
             fields.skills.extend(skills_from_body(body))
         elif section.kind == "education":
             fields.education.extend(education_from_body(body))

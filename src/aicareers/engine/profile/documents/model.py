@@ -24,6 +24,12 @@ class Document(Base, frozen=True):
     headline: str | None = None
     filename: str | None = None
     notes: tuple[str, ...] = ()
+    # Work date ranges found in the text (start, end, current), with or without a job title
+    # read for them, and years of experience stated in words: a total ('5 years of
+    # experience') and a lower bound (a skill used for 24 months).
+    work_spans: tuple[tuple[str | None, str | None, bool], ...] = ()
+    stated_years: float | None = None
+    least_years: float | None = None
 
 
 @dataclass
@@ -34,6 +40,9 @@ class Fields:
     skills: list[str] = field(default_factory=list)
     education: list[Education] = field(default_factory=list)
     certifications: list[str] = field(default_factory=list)
+    work_spans: list[tuple[str | None, str | None, bool]] = field(default_factory=list)
+    stated_years: float | None = None
+    least_years: float | None = None
 
     def document(
         self,
@@ -59,4 +68,7 @@ class Fields:
             headline=headline,
             filename=filename,
             notes=notes,
+            work_spans=tuple(self.work_spans),
+            stated_years=self.stated_years,
+            least_years=self.least_years,
         )

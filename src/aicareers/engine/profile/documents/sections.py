@@ -20,18 +20,24 @@ _KINDS: dict[SectionKind, tuple[str, ...]] = {
         "volunteering", "clinical experience", "teaching experience", "industry experience",
         "professional background", "military experience", "internships", "work",
         "internship experience", "experience highlights", "employment experience",
+        "company details", "job details", "employment details", "detailexperiences",
+        "experience details", "work experience details", "professional experience details",
     ),
     "skills": (
         "skills", "skill set", "skillset", "skills and tools", "skills and technologies",
         "tools", "technologies", "tools and technologies", "proficiencies", "competencies",
         "areas of expertise", "expertise", "strengths", "capabilities", "languages and tools",
         "programming languages", "skills summary", "software", "tech stack", "toolkit",
-        "skills and competencies", "skills and abilities", "abilities",
+        "skills and competencies", "skills and abilities", "abilities", "skill",
+        "highlights", "it skills", "computer skills", "computer knowledge", "soft skills",
+        "key skills", "technical expertise", "technical proficiency", "core competencies",
     ),
     "education": (
         "education", "academic background", "education and training", "qualifications",
         "academic qualifications", "degrees", "academic history", "training",
         "education and qualifications", "education and certifications",
+        "educational qualification", "educational qualifications", "academic details",
+        "academic qualification", "educational background", "academics",
     ),
     "certifications": (
         "certifications", "certification", "certificates", "licenses", "licences",
@@ -55,10 +61,14 @@ _KINDS: dict[SectionKind, tuple[str, ...]] = {
     ),
 }  # fmt: skip
 _LOOKUP = {phrase: kind for kind, phrases in _KINDS.items() for phrase in phrases}
+# Job-site exports add 'Details' to their headings ('Education Details', 'Skill Details').
+_SUFFIXES = {"details", "detail", "section"}
 _MODIFIERS = {
     "relevant", "professional", "selected", "select", "key", "core", "technical", "additional",
     "recent", "other", "notable", "my", "previous", "prior", "further", "main", "work",
 }  # fmt: skip
+FIRST_WORDS = frozenset({p.split()[0] for p in _LOOKUP} | _MODIFIERS)
+"""Words a heading can start with, lower case: a cheap test before trying a phrase."""
 _MAX_HEADING = 48
 _DECORATION = re.compile(r"^(?:#{1,6}\s*|\d{1,2}[.)]\s+|[IVX]{1,4}\.\s+)|[*_=~\s]+$|^[*_=~\s]+")
 _INLINE = re.compile(r"^([A-Za-z][A-Za-z &/,'-]{1,40}?)\s*:\s*(?=\S)")
@@ -74,6 +84,8 @@ def heading_kind(line: str) -> SectionKind | None:
     words = key.split()
     if len(words) > 2 and all(len(w) == 1 for w in words):
         words = ["".join(words)]  # letter-spaced: 'S K I L L S'
+    if len(words) > 1 and words[-1] in _SUFFIXES and " ".join(words) not in _LOOKUP:
+        words = words[:-1]
     while words:
         kind = _LOOKUP.get(" ".join(words))
         if kind is not None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from aicareers.engine.profile.documents.decode import decode_text
 from aicareers.engine.profile.documents.entries import extract_fields
+from aicareers.engine.profile.documents.layout import relayout
 from aicareers.engine.profile.documents.limits import check_size
 from aicareers.engine.profile.documents.model import Document, DocumentFormat
 from aicareers.engine.profile.documents.normalize import normalize_text
@@ -19,7 +20,7 @@ def document_from_text(
     notes: tuple[str, ...] = (),
 ) -> Document:
     """Normalise text, find its sections and read positions, skills, education, certifications."""
-    text = normalize_text(raw)
+    text = normalize_text(relayout(normalize_text(raw)))
     if not text:
         raise EmptyDocumentError(filename)
     sections = detect_sections(text)
