@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from ..engine.assessment.assess import Assessor as Assessor
     from ..engine.assessment.reference_skills import ReferenceVocabulary
     from ..engine.assessment.semantic_skills import SemanticSkillMatcher
+    from ..engine.occupations.text_coding import TextCoder
     from ..engine.occupations.titles import TitleCoder
     from ..knowledge.models import Catalog
     from ..taxonomy.model import Taxonomy
@@ -103,12 +104,14 @@ def load_assessor(semantic: bool = True) -> Assessor:
     from ..engine.assessment.assess import Assessor
     from ..engine.assessment.vocabulary import Vocabulary
     from ..engine.occupations.loading import load_similarity
+    from ..engine.occupations.memo_encoder import MemoEncoder
     from ..semantic import Encoder
     from ..taxonomy.model import Taxonomy
 
     catalog = default_catalog()
     taxonomy = Taxonomy.load()
-    encoder = Encoder.load() if semantic else None
+    # One encoder, remembering its sentences: text coding and the skill matcher share them.
+    encoder = MemoEncoder(Encoder.load()) if semantic else None
     return Assessor(
         catalog=catalog,
         space=default_space(),
@@ -118,6 +121,7 @@ def load_assessor(semantic: bool = True) -> Assessor:
         semantic=_skill_matcher(encoder, catalog) if encoder is not None else None,
         occupation_interests=_occupation_interests(taxonomy),
         reference=load_reference_vocabulary(taxonomy),
+        text_coder=load_text_coder(taxonomy, encoder),
     )
 
 
@@ -160,6 +164,20 @@ def load_title_coder(taxonomy: Taxonomy, encoder: Any = None) -> TitleCoder:
     )
     index = _cached("title-index", key, lambda: TitleCoder.from_taxonomy(taxonomy).index)
     return TitleCoder.from_index(index, taxonomy, encoder)
+
+
+def load_text_coder(taxonomy: Taxonomy, encoder: Any = None) -> TextCoder:
+    """Codes whole texts to occupations; its word index (about a second to build) is cached."""
+    from ..engine.occupations import facets, text_coding
+    from ..engine.occupations.text_coding import OccupationLexicon, TextCoder, occupation_texts
+
+    files = ("occupations.json.gz", "titles.json.gz", "tasks.json.gz", "technology.json.gz")
+    key = _artifact_key(taxonomy, files, (facets, text_coding))
+    size = len(taxonomy.occupations.codes)
+    lexicon = _cached(
+        "text-lexicon", key, lambda: OccupationLexicon.build(size, occupation_texts(taxonomy))
+    )
+    return TextCoder.from_taxonomy(taxonomy, encoder, lexicon)
 
 
 def load_reference_vocabulary(taxonomy: Taxonomy) -> ReferenceVocabulary:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Any, Protocol
 
 import msgspec
 
@@ -21,6 +21,7 @@ from .backgrounds import detect_backgrounds
 from .fit import CareerScore, Signals
 from .reference_skills import ReferenceSkill, ReferenceVocabulary
 from .scoring import rank
+from .semantic_skills import sentences
 from .skills import extract_skills, implied_skills, merge
 from .text import assessed_text
 from .vocabulary import Vocabulary
@@ -28,6 +29,8 @@ from .vocabulary import Vocabulary
 ENGINE_VERSION = "1"
 PAST_TITLE_WEIGHT = 0.6
 MAX_OCCUPATIONS = 5
+# A position's title the rest of the resume does not back at all still counts this much.
+POSITION_FLOOR = 0.6
 
 
 class TitleCoder(Protocol):
@@ -40,6 +43,24 @@ class SemanticSkills(Protocol):
     """Finds skills by meaning rather than by name (see engine.semantic_skills)."""
 
     def find(self, text: str, covered: Sequence[Span] = ()) -> dict[str, SkillEvidence]: ...
+
+
+class TextReading(Protocol):
+    """Occupations read from a whole text (see engine.occupations.text_coding)."""
+
+    @property
+    def matches(self) -> list[OccupationMatch]: ...
+
+    @property
+    def fused(self) -> Any: ...
+
+    def support(self, code: str) -> float: ...
+
+
+class TextCoder(Protocol):
+    """Codes the whole text to occupations (see engine.occupations.text_coding)."""
+
+    def read(self, text: str, sentences: Sequence[str] = ()) -> TextReading: ...
 
 
 class Assessment(msgspec.Struct, frozen=True, kw_only=True):
@@ -68,19 +89,20 @@ class Assessor:
     semantic: SemanticSkills | None = None
     occupation_interests: Callable[[str], dict[str, float] | None] | None = None
     reference: ReferenceVocabulary | None = None
+    text_coder: TextCoder | None = None
 
     def assess(self, profile: Profile) -> Assessment:
         """Rank every career for ``profile``."""
         text, skills_ranges = assessed_text(profile)
-        occupations = self._occupations(profile, text)
+        named = extract_skills(text, self.vocabulary, skills_ranges)
+        quoted = [span for found in named.values() for span in found.evidence]
+        occupations = self._occupations(profile, text, quoted)
         own_titles = [position.title for position in profile.titles]
         backgrounds = tuple(
             detect_backgrounds(text, occupations, self.catalog.backgrounds, own_titles)
         )
         education = highest_education(profile)
         names = self.vocabulary.names
-        named = extract_skills(text, self.vocabulary, skills_ranges)
-        quoted = [span for found in named.values() for span in found.evidence]
         skills = merge(
             implied_skills(backgrounds, education, names),
             self.semantic.find(text, quoted) if self.semantic else {},
@@ -101,27 +123,50 @@ class Assessor:
             careers=tuple(careers),
         )  # fmt: skip
 
-    def _occupations(self, profile: Profile, text: str) -> tuple[OccupationMatch, ...]:
-        if self.coder is None:
-            return ()
+    def _occupations(
+        self, profile: Profile, text: str, quoted: Sequence[Span] = ()
+    ) -> tuple[OccupationMatch, ...]:
+        """Job titles coded, fused with what the whole text describes (see text_coding.py)."""
+        # The skill matcher's sentences: embedded once, read by both (MemoEncoder).
+        pieces = [span.text for span in sentences(text, quoted)]
+        reading = self.text_coder.read(text, pieces) if self.text_coder else None
+        best = self._coded_titles(profile, text, reading) if self.coder else {}
+        for match in reading.matches if reading else ():
+            title = best.get(match.code)
+            # Two independent readings of the same occupation combine like probabilities.
+            both = 1 - (1 - (title.confidence if title else 0.0)) * (1 - match.confidence)
+            best[match.code] = msgspec.structs.replace(title or match, confidence=round(both, 3))
+        ranked = sorted(best.values(), key=lambda m: (-m.confidence, m.code))
+        return tuple(ranked[:MAX_OCCUPATIONS])
+
+    def _coded_titles(
+        self, profile: Profile, text: str, reading: TextReading | None
+    ) -> dict[str, OccupationMatch]:
+        assert self.coder is not None
         # A current job says more about who someone is today than an old one.
-        weighted = [
+        positions = [
             (p.title, 1.0 if p.current or i == 0 else PAST_TITLE_WEIGHT)
             for i, p in enumerate(profile.titles)
-        ] or self._titles_in_prose(text)
+        ]
+        weighted = positions or self._titles_in_prose(text)
         if not weighted:
-            return ()
+            return {}
+        # A title quoted in passing counts only as far as the rest of the text agrees with it;
+        # one read from a position keeps most of its weight (its parse may still be wrong).
+        floor = POSITION_FLOOR if positions else 0.0
+        backed = reading if reading is not None and reading.fused is not None else None
         coded = self.coder.code_many([title for title, _ in weighted])
         best: dict[str, OccupationMatch] = {}
         for (_, factor), matches in zip(weighted, coded, strict=True):
             for match in matches:
+                support = backed.support(match.code) if backed else 1.0
+                weight = factor * (floor + (1 - floor) * support)
                 scaled = msgspec.structs.replace(
-                    match, confidence=round(match.confidence * factor, 3)
+                    match, confidence=round(match.confidence * weight, 3)
                 )
                 if match.code not in best or best[match.code].confidence < scaled.confidence:
                     best[match.code] = scaled
-        ranked = sorted(best.values(), key=lambda m: (-m.confidence, m.code))
-        return tuple(ranked[:MAX_OCCUPATIONS])
+        return {code: match for code, match in best.items() if match.confidence > 0}
 
     def _titles_in_prose(self, text: str) -> list[tuple[str, float]]:
         """Job titles quoted in free text ("I have been a registered nurse"), weighted lower.
