@@ -10,7 +10,8 @@ CLI, the page and the API do. Reports, per resume and per category:
   accepts for its category (that table was written before this benchmark first ran);
 - the share with a job title read, with coded occupations, and with years of experience read
   among the resumes that give dates;
-- all-zero rankings (every career scored 0);
+- all-zero rankings (every career scored 0), and resumes refused as "nothing recognised"
+  (counted as misses);
 - the same hit rate for a TF-IDF of the resume against the guide's own career sections
   (../shared/seed), and for a random top 3 (exact, from the table's sizes).
 
@@ -114,12 +115,17 @@ def idf_of(sections: dict[str, str]) -> dict[str, float]:
 
 
 def assess_all(resumes: list[tuple[str, str]], semantic: bool) -> list[dict[str, Any]]:
+    from aicareers.errors import NothingToAssessError
     from aicareers.service.assess import AssessInput, assess
 
     out = []
     for category, text in resumes:
         started = time.perf_counter()
-        doc = assess(AssessInput(text=text), top=None, semantic=semantic)
+        try:
+            doc = assess(AssessInput(text=text), top=None, semantic=semantic)
+        except NothingToAssessError:
+            out.append(_nothing(category, text))
+            continue
         ms = (time.perf_counter() - started) * 1000
         out.append({
             "category": category,
@@ -134,6 +140,15 @@ def assess_all(resumes: list[tuple[str, str]], semantic: bool) -> list[dict[str,
             "ms": round(ms, 1),
         })  # fmt: skip
     return out
+
+
+def _nothing(category: str, text: str) -> dict[str, Any]:
+    """A resume the product refused to rank: nothing in it was recognised."""
+    return {
+        "category": category, "top": [], "scores": [], "titles": [], "occupations": [],
+        "years": None, "dated": bool(DATED.search(text)), "backgrounds": [],
+        "notes": ["nothing recognised"], "ms": None, "nothing": True,
+    }  # fmt: skip
 
 
 def summarise(rows: list[dict[str, Any]], table: dict[str, set[str]]) -> dict[str, Any]:
@@ -155,8 +170,9 @@ def summarise(rows: list[dict[str, Any]], table: dict[str, set[str]]) -> dict[st
         "occupations_coded": share([bool(r["occupations"]) for r in rows]),
         "years_read_of_dated": share([r["years"] is not None for r in dated]),
         "dated_resumes": len(dated),
-        "all_zero_rankings": sum(1 for r in rows if not any(r["scores"])),
-        "ms_p50": statistics.median(r["ms"] for r in rows),
+        "all_zero_rankings": sum(1 for r in rows if r["scores"] and not any(r["scores"])),
+        "nothing_recognised": sum(1 for r in rows if r.get("nothing")),
+        "ms_p50": statistics.median(r["ms"] for r in rows if r["ms"] is not None),
         "by_category": {c: share(v) for c, v in sorted(by_category.items())},
     }
 

@@ -273,3 +273,27 @@ def test_help_has_an_example(run: Run) -> None:
     result = run("assess", "--help")
     assert result.exit_code == 0
     assert "aicareers batch assess people.csv" in result.stdout
+
+
+def test_batch_row_gets_the_same_answer_as_the_person_alone(tmp_path: Path) -> None:
+    """One pipeline: the real engine in a batch (matching by meaning on) equals ``assess``."""
+    from aicareers.cli.app import cli
+
+    resume = (
+        "Payroll and benefits officer for six years. Ran monthly payroll for 400 staff, answered "
+        "employee questions on leave and pay, kept personnel records and drafted HR policies "
+        "with the legal team. Trained new managers on the appraisal process. Before that, "
+        "three years as an HR assistant at a logistics firm: recruitment paperwork, onboarding "
+        "of drivers and warehouse staff, absence tracking in Excel and answering questions "
+        "about contracts. Certificate in Personnel Practice; fluent in English and Polish."
+    )
+    runner = CliRunner(env={"NO_COLOR": "1", "COLUMNS": "100"})
+    source = write_csv(tmp_path / "people.csv", ["resume"], [[resume]])
+    out = tmp_path / "out.jsonl"
+    args = ["batch", "assess", str(source), "--text-column", "resume", "--out", str(out)]
+    batch = runner.invoke(cli, [*args, "--workers", "1", "--top", "5"])
+    assert batch.exit_code == 0, batch.stderr
+    alone = runner.invoke(cli, ["assess", "-", "--format", "json", "--top", "5"], input=resume)
+    assert alone.exit_code == 0, alone.stderr
+    expected = json.loads(alone.stdout)["careers"]
+    assert read_lines(out)[0]["careers"] == expected

@@ -176,10 +176,11 @@ def make_group(factory: AssessorFactory | None = None) -> click.Group:
     )
     @click.option(
         "--semantic/--no-semantic",
-        default=False,
+        default=True,
         show_default=True,
-        help="Also match skills by meaning: finds a few more skills but runs about ten times "
-        "slower, so it is off for batches (it is on in `aicareers assess`).",
+        help="Match skills and work by meaning as well as by name, as `aicareers assess` does, "
+        "so a row gets the same answer as the person alone; --no-semantic is faster but "
+        "reads less.",
     )
     @click.option("--force", is_flag=True, help="Replace OUT if it exists.")
     def assess(
