@@ -76,8 +76,9 @@ def test_backgrounds_imply_skills_and_merge_keeps_the_stronger() -> None:
     assert implied["legal-knowledge"].confidence == 0.64
     assert implied["legal-knowledge"].evidence[0].text == "Paralegal"
     assert implied["advanced-degree"].confidence == 0.9
-    named = extract_skills("Contracts and legal research daily.", VOCAB)
-    assert named["legal-knowledge"].confidence == 0.88  # two mentions: contracts, legal research
+    # Bare "contracts" no longer counts (smart contracts, purchase contracts): contract law does.
+    named = extract_skills("Contract law and legal research daily.", VOCAB)
+    assert named["legal-knowledge"].confidence == 0.88  # two mentions: contract law, legal research
     assert merge(implied, named)["legal-knowledge"].confidence == 0.88
 
 

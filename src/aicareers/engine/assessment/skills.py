@@ -45,7 +45,8 @@ def extract_skills(
     """Project skills named in ``text``; quotes are exact slices of ``text``."""
     quotes: dict[str, list[Span]] = defaultdict(list)
     best: dict[str, float] = defaultdict(float)
-    for hit in vocabulary.find(text):
+    hits = [*vocabulary.find(text), *vocabulary.find_listed(text, skills_sections)]
+    for hit in sorted(hits, key=lambda h: h.span.start):
         base = IN_SKILLS_SECTION if _inside(hit.span, skills_sections) else IN_PROSE
         for skill in hit.ids:
             quotes[skill].append(hit.span)
