@@ -24,6 +24,7 @@ from .scoring import rank
 from .semantic_skills import sentences
 from .skills import extract_skills, implied_skills, merge
 from .text import assessed_text
+from .typed_skills import SkillSpace, typed_by_meaning
 from .vocabulary import Vocabulary
 
 ENGINE_VERSION = "1"
@@ -39,7 +40,7 @@ class TitleCoder(Protocol):
     def code_many(self, titles: Sequence[str]) -> list[list[OccupationMatch]]: ...
 
 
-class SemanticSkills(Protocol):
+class SemanticSkills(SkillSpace, Protocol):
     """Finds skills by meaning rather than by name (see engine.semantic_skills)."""
 
     def find(self, text: str, covered: Sequence[Span] = ()) -> dict[str, SkillEvidence]: ...
@@ -103,9 +104,15 @@ class Assessor:
         )
         education = highest_education(profile)
         names = self.vocabulary.names
+        typed = (
+            typed_by_meaning(text, profile.skills, named, self.semantic, len(profile.text))
+            if self.semantic and profile.skills
+            else {}
+        )
         skills = merge(
             implied_skills(backgrounds, education, names),
             self.semantic.find(text, quoted) if self.semantic else {},
+            typed,
             named,
         )
         interests, source = self._interests(profile, occupations)
