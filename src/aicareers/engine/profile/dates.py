@@ -182,3 +182,15 @@ def merged_years(
             high = max(high, last)
     total += high - low
     return round(total / 12, 1)
+
+
+_SINGLE = re.compile(rf"(?<![\w/.-])(?:{_DATE})(?![\w/])", re.IGNORECASE)
+
+
+def find_date(line: str) -> tuple[tuple[int, int], str] | None:
+    """The first single date in a line ('June 2015', '2010'): where it is and its stored form."""
+    for match in _SINGLE.finditer(line):
+        parsed = parse_date(match.group())
+        if parsed is not None:
+            return match.span(), parsed
+    return None

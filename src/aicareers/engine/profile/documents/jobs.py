@@ -30,7 +30,7 @@ _TITLE_LABELS = (
 )
 _ORG_LABELS = "company name|company|employer|organi[sz]ation|firm|hospital|client"
 _LABEL_LINE = re.compile(
-    rf"^(?:(?P<t>{_TITLE_LABELS})|(?P<o>{_ORG_LABELS}))\s*(?::|\s-\s|-\s)\s*(?P<v>\S.*)$",
+    rf"^(?:(?P<t>{_TITLE_LABELS})|(?P<o>{_ORG_LABELS}))\s*(?::|-|\s(?=[A-Z]))\s*(?P<v>\S.*)$",
     re.IGNORECASE,
 )
 _WORKED_AS = re.compile(
@@ -78,11 +78,11 @@ def _organization(value: str) -> str | None:
 
 def _title_and_org(line: str) -> tuple[str, str | None] | None:
     """('Web Designer', 'Acme') from 'Web Designer - Acme'; None when no title leads the line."""
-    if looks_like_title(line):
-        return trim_separators(line), None
+    if looks_like_title(line, sentence_case=True):
+        return trim_separators(line).rstrip("."), None
     parts = _SPLIT.split(line, maxsplit=1)
     if len(parts) == 2 and looks_like_title(parts[0]):
-        return trim_separators(parts[0]), _organization(parts[1])
+        return trim_separators(parts[0]).rstrip("."), _organization(parts[1])
     return None
 
 
@@ -207,6 +207,7 @@ def merge_jobs(jobs: list[_Job]) -> list[Position]:
     """One Position per title, in text order; a job with the same title or employer fills gaps."""
     merged: list[_Job] = []
     for job in sorted(jobs, key=lambda j: j.offset):
+        job.title = clean_title(job.title) if job.title else None
         same = next((m for m in merged if _same(m, job)), None)
         if same is None:
             merged.append(_Job(job.offset, job.title, job.organization, job.span))
@@ -215,6 +216,18 @@ def merge_jobs(jobs: list[_Job]) -> list[Position]:
         same.organization = same.organization or job.organization
         same.span = same.span or job.span
     return [_position(j) for j in merged if j.title]
+
+
+_TRAILING = re.compile(r"(?:\s+(?:of|and|&|in|for|the|to|at|on|cum|with))+$|[\s.,;:-]+$", re.I)
+
+
+def clean_title(title: str) -> str | None:
+    """A title without trailing dots and dangling words ('Sports Secretary in' -> 'Sports
+    Secretary'), or None when nothing is left."""
+    previous = None
+    while previous != title:
+        previous, title = title, _TRAILING.sub("", title.strip())
+    return title or None
 
 
 def _same(a: _Job, b: _Job) -> bool:

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from aicareers.engine.profile.documents.sections import heading_kind
+
 # Words that end (head) English job titles. Plural forms are left out on purpose: 'managed
 # developers' is a sentence, 'Developer' a title.
 _HEAD_WORDS = """
@@ -27,7 +29,7 @@ estimator buyer merchandiser salesperson salesman saleswoman representative rep 
 recruiter receptionist secretary tester librarian dietitian nutritionist paramedic midwife
 caregiver aide attendant guard soldier sergeant captain lieutenant fellow postdoc principal dean
 chairman chairperson ceo cto cfo coo cio cmo vp avp svp evp dba sre steward stewardess host
-hostess stylist tailor farmer agronomist geologist chemist biologist physicist mathematician
+hostess stylist tailor leader farmer agronomist geologist chemist biologist physicist mathematician
 translator interpreter strategist evangelist advisor adviser marketer trader entrepreneur
 freelancer contractor worker labourer laborer helper assembler storekeeper dispatcher scheduler
 logistician registrar phlebotomist radiographer sonographer optometrist veterinarian hygienist
@@ -40,7 +42,7 @@ HEADS = frozenset(_HEAD_WORDS.split())
 # Words that may follow the head: levels and grades ('Engineer II', 'Manager Grade 2').
 _LEVEL_WORDS = "i ii iii iv v 1 2 3 sr jr senior junior trainee level grade"
 _LEVELS = frozenset(_LEVEL_WORDS.split())
-_CONNECTOR_WORDS = "of and & in for the to at / - on"
+_CONNECTOR_WORDS = "of and & in for the to at / - on cum"
 _CONNECTORS = frozenset(_CONNECTOR_WORDS.split())
 _WORD = re.compile(r"[A-Za-z][A-Za-z.'&-]*|&|/|\d+")
 _MAX_WORDS = 7
@@ -49,7 +51,8 @@ _NOT_TITLE = re.compile(r"\d{3}|[:;!?@]|\b(?:exp(?:e|)rience|years?|months?)\b",
 
 
 def _words(text: str) -> list[str]:
-    return _WORD.findall(text.replace("/", " / "))
+    spaced = re.sub(r"\.(?=[A-Z])", ". ", text.replace("/", " / "))  # 'Asst.Professor'
+    return _WORD.findall(spaced)
 
 
 def _head_at_end(words: list[str]) -> bool:
@@ -57,6 +60,10 @@ def _head_at_end(words: list[str]) -> bool:
     lowered = [w.lower().rstrip(".") for w in words]
     while lowered and lowered[-1] in _LEVELS and len(lowered) > 1:
         lowered.pop()
+    if "of" in lowered[:-1] and lowered[-1] in HEADS:
+        # 'Power of Attorney', 'Bachelor of Engineer': what comes before 'of' is the thing,
+        # unless that is itself a head ('Head of Sales Operations Manager' is rare, skip it).
+        return False
     if lowered and lowered[-1] in HEADS:
         return True
     # 'Head of Sales', 'Director of Nursing', 'Professor in Physics', 'Manager for Operations'
@@ -64,6 +71,20 @@ def _head_at_end(words: list[str]) -> bool:
         if word in HEADS and lowered[index + 1] in {"of", "in", "for", "-"}:
             return len(lowered) - index <= 5
     return False
+
+
+def _sentence_case(words: list[str]) -> bool:
+    """'Fine arts lecturer', 'Site engineer': a short line in sentence case, with no verb form
+    ('Reporting to manager') or article in it."""
+    first = words[0].lower()
+    return (
+        len([w for w in words if w.lower() not in _LEVELS]) <= 4
+        and words[0][:1].isupper()
+        and not first.endswith(("ed", "ing"))
+        and first not in _OPENERS
+        and all(w.islower() or w.isdigit() or w in "/&" for w in words[1:])
+        and not any(w in _OPENERS - {"and", "of"} for w in words[1:])
+    )
 
 
 def _written_as_name(words: list[str]) -> bool:
@@ -78,20 +99,38 @@ def _written_as_name(words: list[str]) -> bool:
     )  # fmt: skip
 
 
+# Words of employer names: a phrase holding one is a company, or a title run into one.
+_EMPLOYER_TEXT = (
+    "pvt pvt. ltd ltd. limited inc inc. llc llp corp corp. corporation company technologies"
+    " solutions services systems pvt.ltd. role designation position"
+)
+_EMPLOYER_WORDS = frozenset(_EMPLOYER_TEXT.split())
+# Words people use to describe themselves, not their job ('Hard and ethical worker').
+_PRAISE_TEXT = (
+    "hard hardworking ethical good excellent dedicated honest quick fast strong motivated"
+    " self-motivated responsible passionate dynamic enthusiastic reliable creative diligent"
+    " sincere efficient energetic smart great keen eager aspiring budding newcomer"
+)
+_PRAISE = frozenset(_PRAISE_TEXT.split())
 _OPENER_WORDS = "as at with for in to from by and or of on the a an my our"
 _OPENERS = frozenset(_OPENER_WORDS.split())
 
 
-def looks_like_title(text: str) -> bool:
+def looks_like_title(text: str, *, sentence_case: bool = False) -> bool:
     """True for 'Senior Data Analyst', 'CIVIL ENGINEER', 'Head of Sales'; False for sentences,
     skill lists, degrees and labels."""
     cleaned = text.strip(" .,-\u2013\u2014|*()")
     if not cleaned or len(cleaned) > 80 or _NOT_TITLE.search(cleaned) or "," in cleaned:
         return False
     words = _words(cleaned)
-    if not words or len(words) > _MAX_WORDS:
+    lowered = {w.lower() for w in words}
+    if not words or len(words) > _MAX_WORDS or (_EMPLOYER_WORDS | _PRAISE) & lowered:
         return False
-    return _written_as_name(words) and _head_at_end(words)
+    if words[0].isupper() and not all(w.isupper() for w in words) and heading_kind(words[0]):
+        return False  # 'SKILLSET Oracle DBA': a heading run into the line below it
+    return (_written_as_name(words) or (sentence_case and _sentence_case(words))) and (
+        _head_at_end(words)
+    )
 
 
 def title_before(text: str) -> str | None:
