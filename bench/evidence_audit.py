@@ -1,0 +1,180 @@
+"""Evidence precision on real resumes: random quotes, each judged right or wrong by reading.
+
+Draws evidence quotes at random from the assessments of the development resumes
+(../shared/data/resumes/UpdatedResumeDataSet.csv, 166 distinct texts; read at run time, never
+copied into the repo) and writes each with 80 characters of context either side, the skill it
+was taken for and how it was found, to bench/results/evidence_audit.jsonl (verdict empty).
+A person then judges each quote as a careful career coach would: is this real evidence that
+the person has this skill? Verdicts live in bench/results/evidence_audit_verdicts.json, keyed
+by a quote id that depends only on the resume text, the skill and the quote's offsets.
+
+The draw is stratified by how the skill was found, with fixed quotas (QUOTAS) and seed SEED:
+- named: a project skill's name or alias in the text;
+- meaning: a project skill matched by meaning, to a resume sentence (semantic_skills) or to an
+  item of a skills list (typed_skills), told apart by what the sentence matcher may quote;
+- reference: an ESCO skill or O*NET technology named in the text.
+Skills implied by a background quote the background, not the skill, and are left out.
+
+SEED 20260412 was drawn AFTER the precision fixes of issue 12; none of its quotes were looked
+at while fixing (an exploratory read of all quotes under the old rules found the problems).
+Precision is reported per stratum, on the whole sample, and weighted by each stratum's share
+of all quotes (the figure for a quote picked at random from the product's output).
+
+    .venv/bin/python bench/evidence_audit.py            # draw and write the jsonl, report
+    .venv/bin/python bench/evidence_audit.py --report   # report from the stored files only
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import hashlib
+import json
+import random
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+RESUMES = Path(__file__).resolve().parents[2] / "shared" / "data" / "resumes"
+RESULTS = Path(__file__).resolve().parent / "results"
+QUOTES = RESULTS / "evidence_audit.jsonl"
+VERDICTS = RESULTS / "evidence_audit_verdicts.json"
+SUMMARY = RESULTS / "evidence_audit.json"
+SEED = 20260412
+QUOTAS = {"named": 120, "meaning": 50, "reference": 50}
+CONTEXT = 80
+
+
+def resume_texts() -> list[str]:
+    """The distinct resume texts, in file order."""
+    with (RESUMES / "UpdatedResumeDataSet.csv").open(encoding="utf-8") as handle:
+        return list(dict.fromkeys(row["Resume"] for row in csv.DictReader(handle)))
+
+
+def quote_id(resume: str, skill: str, start: int, end: int) -> str:
+    """Stable across runs: the resume's own hash, the skill and the offsets."""
+    digest = hashlib.sha1(resume.encode()).hexdigest()[:12]
+    return hashlib.sha1(f"{digest}|{skill}|{start}|{end}".encode()).hexdigest()[:12]
+
+
+def _record(text: str, resume: str, skill: str, name: str, how: str, quote: Any) -> dict[str, Any]:
+    return {
+        "id": quote_id(resume, skill, quote.start, quote.end),
+        "skill": skill,
+        "skill_name": name,
+        "how": how,
+        "quote": quote.text,
+        "before": text[max(0, quote.start - CONTEXT) : quote.start],
+        "after": text[quote.end : quote.end + CONTEXT],
+        "verdict": "",
+        "reason": "",
+    }
+
+
+def collect() -> dict[str, list[dict[str, Any]]]:
+    """Every quote of every development resume, by stratum."""
+    from aicareers.engine.assessment.semantic_skills import MIN_WORDS, statement
+    from aicareers.errors import NothingToAssessError
+    from aicareers.service.assess import AssessInput, assess
+
+    pools: dict[str, list[dict[str, Any]]] = {name: [] for name in QUOTAS}
+    for resume in resume_texts():
+        try:
+            doc = assess(AssessInput(text=resume), top=None)
+        except NothingToAssessError:
+            continue
+        text = doc.profile.text
+        for skill in doc.skills.project:
+            if skill.how not in ("named", "meaning"):
+                continue
+            for quote in skill.evidence:
+                record = _record(text, resume, skill.id, skill.name, skill.how, quote)
+                if skill.how == "meaning":
+                    # The sentence matcher only quotes statements of MIN_WORDS words or more;
+                    # anything else came from the matcher of typed and listed skill items.
+                    sentence = len(quote.text.split()) >= MIN_WORDS and statement(quote.text)
+                    record["how"] = "meaning (sentence)" if sentence else "meaning (list item)"
+                pools["named" if skill.how == "named" else "meaning"].append(record)
+        for source, found in (("esco", doc.skills.esco), ("onet", doc.skills.onet_technology)):
+            for ref in found:
+                for quote in ref.evidence:
+                    record = _record(text, resume, f"{source}:{ref.id}", ref.name, source, quote)
+                    pools["reference"].append(record)
+    return pools
+
+
+def draw(pools: dict[str, list[dict[str, Any]]]) -> list[dict[str, Any]]:
+    """QUOTAS quotes per stratum, at random with SEED, each quote at most once."""
+    rng = random.Random(SEED)
+    sample = []
+    for stratum, quota in QUOTAS.items():
+        unique = {r["id"]: r for r in pools[stratum]}
+        ids = sorted(unique)
+        for key in rng.sample(ids, min(quota, len(ids))):
+            sample.append({**unique[key], "stratum": stratum})
+    return sample
+
+
+def report(sample: list[dict[str, Any]], population: dict[str, int]) -> dict[str, Any]:
+    """Precision per how-found, per stratum, on the sample and weighted by stratum size."""
+    verdicts = json.loads(VERDICTS.read_text()) if VERDICTS.exists() else {}
+    judged = [{**r, **verdicts[r["id"]]} for r in sample if r["id"] in verdicts]
+
+    def precision(rows: list[dict[str, Any]]) -> dict[str, Any]:
+        right = sum(r["verdict"] == "right" for r in rows)
+        share = round(right / len(rows), 3) if rows else None
+        return {"n": len(rows), "right": right, "precision": share}
+
+    by_how = {h: precision([r for r in judged if r["how"] == h]) for h in _ordered(judged, "how")}
+    strata = {s: precision([r for r in judged if r["stratum"] == s]) for s in QUOTAS}
+    total = sum(population.values())
+    complete = all(strata[s]["precision"] is not None for s in QUOTAS)
+    weighted = sum(strata[s]["precision"] * population[s] / total for s in QUOTAS if complete)
+    return {
+        "seed": SEED,
+        "sample": len(sample),
+        "judged": len(judged),
+        "population": population,
+        "precision_sample": precision(judged)["precision"] if judged else None,
+        "precision_weighted": round(weighted, 3) if complete else None,
+        "project_skills_only": precision([r for r in judged if r["stratum"] != "reference"]),
+        "project_skills_weighted": _weighted(strata, population, ("named", "meaning")),
+        "by_stratum": strata,
+        "by_how": by_how,
+    }
+
+
+def _weighted(
+    strata: dict[str, dict[str, Any]], population: dict[str, int], names: tuple[str, ...]
+) -> float | None:
+    """Precision of a random quote from ``names``, each stratum weighted by its size."""
+    if any(strata[n]["precision"] is None for n in names):
+        return None
+    total = sum(population[n] for n in names)
+    return round(sum(float(strata[n]["precision"]) * population[n] / total for n in names), 3)
+
+
+def _ordered(rows: list[dict[str, Any]], key: str) -> list[str]:
+    return [value for value, _ in Counter(r[key] for r in rows).most_common()]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--report", action="store_true", help="report from stored files only")
+    args = parser.parse_args()
+    if args.report:
+        sample = [json.loads(line) for line in QUOTES.read_text().splitlines()]
+        population = json.loads(SUMMARY.read_text())["population"]
+    else:
+        pools = collect()
+        population = {s: len({r["id"] for r in pools[s]}) for s in QUOTAS}
+        sample = draw(pools)
+        RESULTS.mkdir(exist_ok=True)
+        QUOTES.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in sample))
+    summary = report(sample, population)
+    SUMMARY.write_text(json.dumps(summary, indent=2) + "\n")
+    print(json.dumps(summary, indent=2))
+
+
+if __name__ == "__main__":
+    main()
