@@ -25,6 +25,12 @@ _SEPARATORS = ",;|•·▪"
 # A year at the end of a certification line is when it was earned, not part of its name.
 _TRAILING_YEAR = re.compile(r"[\s,(\u2013-]*\b(?:19|20)\d\d\)?\s*$")
 _MAX_SKILL_WORDS = 6
+# How long a skill was used, written after it: 'Python - 3 years', 'TALLY- Exprience - 60 months'.
+_SKILL_DURATION = re.compile(
+    r"\s*[-:(]?\s*(?:exp(?:e?rience|rience)\s*[-:]\s*)?(?:less\s+than\s+\d+\s+years?"
+    r"|\d{1,2}(?:\.\d)?\s*\+?\s*(?:months?|years?|yrs?))(?:\s*months)?\)?\s*$",
+    re.IGNORECASE,
+)
 _MAX_TITLE_WORDS = 10
 _TITLE_SPLIT = re.compile(r"\s+(?:at|@|\u2014|\u2013|-|\|)\s+|,\s+")
 
@@ -59,7 +65,7 @@ def skills_from_body(body: str) -> list[str]:
         if label is not None:
             line = line[label.end() :]
         for item in _split_outside_parens(line):
-            cleaned = item.strip(" *_.\t")
+            cleaned = _SKILL_DURATION.sub("", item).strip(" *_.\t-")
             if cleaned and len(cleaned.split()) <= _MAX_SKILL_WORDS and len(cleaned) <= 60:
                 found.append(cleaned)
     return found

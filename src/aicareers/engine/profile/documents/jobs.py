@@ -46,7 +46,8 @@ _SCHOOLING = re.compile(
     r"|\b(?:B\.?\s?E|B\.?\s?Tech|M\.?\s?Tech|B\.?\s?Sc|M\.?\s?Sc|B\.?\s?Com|M\.?\s?Com|MBA|MCA|BCA"
     r"|BBA|S\.?S\.?C|H\.?S\.?C|Ph\.?D|B\.?A|M\.?A|LL\.?B|LL\.?M|10th|12th)\b\.?",
 )
-_SPLIT = re.compile(r"\s+(?:at|@|with|\u2014|\u2013|-|\|)\s+|,\s+|\s+-(?=\S)")
+_SPLIT = re.compile(r"\s+(?:at|@|\u2014|\u2013|-|\|)\s+|,\s+|\s+-(?=\S)")
+_SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z])")
 _MAX_ORG = 80
 
 
@@ -82,7 +83,9 @@ def _title_and_org(line: str) -> tuple[str, str | None] | None:
         return trim_separators(line).rstrip("."), None
     parts = _SPLIT.split(line, maxsplit=1)
     if len(parts) == 2 and looks_like_title(parts[0]):
-        return trim_separators(parts[0]).rstrip("."), _organization(parts[1])
+        organization = _organization(parts[1])
+        if organization is not None:  # 'Nurse, with years on wards...' is a sentence
+            return trim_separators(parts[0]).rstrip("."), organization
     return None
 
 
@@ -162,8 +165,15 @@ def dated_line_jobs(body: str, offset: int) -> list[_Job]:
     for index, line in enumerate(lines):
         start = position
         position += len(line) + 1
+        previous_end = 0
         for found in iter_date_ranges(line):
-            parsed = _around_dates(line, found.span, lines[index - 1] if index > 0 else "")
+            # In run-on text only what follows the last sentence or range belongs to these dates.
+            segment = line[previous_end : found.span[1]]
+            segment = _SENTENCE_END.split(segment)[-1]
+            local = (len(segment) - (found.span[1] - found.span[0]), len(segment))
+            above = lines[index - 1] if index > 0 and previous_end == 0 else ""
+            parsed = _around_dates(segment, local, above)
+            previous_end = found.span[1]
             if parsed is not None:
                 span = (found.start, found.end, found.current)
                 jobs.append(_Job(start + found.span[0], parsed[0], parsed[1], span))

@@ -48,8 +48,11 @@ def repair_text(text: str) -> str:
 
 def normalize_text(text: str) -> str:
     """NFC text with Unix newlines, single spaces, trimmed lines and at most one blank line."""
-    text = _COLUMN_GAP.sub("\n", text.replace("\r\n", "\n").replace("\r", "\n"))
-    text = text.translate(_TABLE)
+    # Repair before dropping invisible characters: 'Ã\u00ad' is mojibake for 'í', and without
+    # its soft hyphen it can no longer be undone. Control characters can hide mojibake too,
+    # hence the second pass.
+    text = repair_text(text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = _COLUMN_GAP.sub("\n", text).translate(_TABLE)
     repaired = repair_text(text)
     text = repaired.translate(_TABLE) if repaired != text else text
     text = unicodedata.normalize("NFC", text)
