@@ -133,3 +133,15 @@ def test_memo_encoder_embeds_each_sentence_once_and_keeps_order() -> None:
     assert memo.encode([]).shape[0] == 0
     with pytest.raises(TypeError):
         memo.encode("a")
+
+
+def test_a_shared_title_goes_to_the_field_the_resume_is_about(assessor: Assessor) -> None:
+    # O*NET files "Advocate" under legal support workers (23) and social service assistants
+    # (21); in a resume about court work it is the legal one.
+    resume = "Advocate\nDistrict Court, 2012 - Present\n" + LEGAL
+    profile = profile_from_inputs(resume.encode(), "resume.txt")
+    assert [p.title for p in profile.titles][:1] == ["Advocate"]
+    found = assessor.assess(profile).occupations
+    from_title = [o for o in found if o.from_title == "Advocate"]
+    assert from_title, found
+    assert from_title[0].code.startswith("23-"), found

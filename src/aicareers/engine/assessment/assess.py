@@ -30,6 +30,8 @@ from .vocabulary import Vocabulary
 ENGINE_VERSION = "1"
 PAST_TITLE_WEIGHT = 0.6
 MAX_OCCUPATIONS = 5
+# Even an occupation the text does not back keeps a little of its title's share.
+SHARE_FLOOR = 0.1
 # A position's title the rest of the resume does not back at all still counts this much.
 POSITION_FLOOR = 0.6
 
@@ -56,6 +58,8 @@ class TextReading(Protocol):
     def fused(self) -> Any: ...
 
     def support(self, code: str) -> float: ...
+
+    def affinity(self, code: str) -> float: ...
 
 
 class TextCoder(Protocol):
@@ -105,8 +109,8 @@ class Assessor:
         education = highest_education(profile)
         names = self.vocabulary.names
         typed = (
-            typed_by_meaning(text, profile.skills, named, self.semantic, len(profile.text))
-            if self.semantic and profile.skills
+            typed_by_meaning(text, profile.typed_skills, named, self.semantic, len(profile.text))
+            if self.semantic and profile.typed_skills
             else {}
         )
         skills = merge(
@@ -165,14 +169,9 @@ class Assessor:
         coded = self.coder.code_many([title for title, _ in weighted])
         best: dict[str, OccupationMatch] = {}
         for (_, factor), matches in zip(weighted, coded, strict=True):
-            for match in matches:
-                support = backed.support(match.code) if backed else 1.0
-                weight = factor * (floor + (1 - floor) * support)
-                scaled = msgspec.structs.replace(
-                    match, confidence=round(match.confidence * weight, 3)
-                )
-                if match.code not in best or best[match.code].confidence < scaled.confidence:
-                    best[match.code] = scaled
+            for match in _backed_by_text(matches, backed, floor, factor):
+                if match.code not in best or best[match.code].confidence < match.confidence:
+                    best[match.code] = match
         return {code: match for code, match in best.items() if match.confidence > 0}
 
     def _titles_in_prose(self, text: str) -> list[tuple[str, float]]:
@@ -198,6 +197,37 @@ class Assessor:
         return _weighted_interests(occupations, self.occupation_interests)
 
 
+def _backed_by_text(
+    matches: Sequence[OccupationMatch], backed: TextReading | None, floor: float, factor: float
+) -> list[OccupationMatch]:
+    """One title's codings weighed by how far the rest of the text backs each.
+
+    A position's title keeps ``floor`` plus the rest of its mass as far as the text backs its
+    best-backed occupation; that mass is then shared among its occupations by coding
+    confidence times how well the text fits each one's field, so a title O*NET files under
+    several occupations ("Advocate": legal support workers and social service assistants)
+    goes to the one the resume is about.
+    """
+    if backed is None or not matches:
+        return [replace_confidence(m, m.confidence * factor) for m in matches]
+    if floor == 0:  # a title quoted in prose: each reading only as far as the text backs it
+        return [
+            replace_confidence(m, m.confidence * factor * backed.support(m.code)) for m in matches
+        ]
+    support = max(backed.support(m.code) for m in matches)
+    mass = sum(m.confidence for m in matches) * factor * (floor + (1 - floor) * support)
+    fits = [backed.affinity(m.code) for m in matches]
+    top = max(fits) or 1.0
+    shares = [m.confidence * (SHARE_FLOOR + f / top) for m, f in zip(matches, fits, strict=True)]
+    total = sum(shares) or 1.0
+    return [
+        replace_confidence(m, mass * share / total)
+        for m, share in zip(matches, shares, strict=True)
+    ]
+
+
+def replace_confidence(match: OccupationMatch, confidence: float) -> OccupationMatch:
+    return msgspec.structs.replace(match, confidence=round(confidence, 3))
 
 
 def _weighted_interests(

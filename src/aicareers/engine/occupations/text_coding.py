@@ -239,3 +239,15 @@ class TextReading:
         group = self.groups[code[:4]]
         gap = float(self.fused.max() - self.fused[group].max())
         return float(np.exp(-gap / TEMPERATURE))
+
+    def affinity(self, code: str) -> float:
+        """How well the text fits ``code``'s broad field (SOC major group, "23" legal), 0-1.
+
+        Used to tell apart the occupations of one shared title ("Advocate": legal support
+        workers, 23, or social service assistants, 21): the field decides, not the detail.
+        """
+        if self.fused is None or code not in self.rows:
+            return 0.0
+        field = [row for other, row in self.rows.items() if other[:2] == code[:2]]
+        gap = float(self.fused.max() - self.fused[field].max())
+        return float(np.exp(-gap / TEMPERATURE))

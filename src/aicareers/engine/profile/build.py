@@ -59,6 +59,7 @@ def build_profile(
     return Profile(
         titles=positions,
         skills=_unique((*skills, *(document.skills if document else ()))),
+        typed_skills=_unique(tuple(skills)),
         text=document.text if document else "",
         sections=document.sections if document else (),
         years_experience=years_experience if years_experience is not None else derived,

@@ -146,6 +146,10 @@ class Profile(Base, frozen=True):
 
     titles: tuple[Position, ...] = ()
     skills: tuple[str, ...] = ()
+    # The skills the person typed as fields (also in ``skills``): claims in their own words,
+    # unlike list items read from a document, which may be anything from "Typewriting" to
+    # "Quick learning".
+    typed_skills: tuple[str, ...] = ()
     text: str = ""
     sections: tuple[Section, ...] = ()
     years_experience: float | None = None
