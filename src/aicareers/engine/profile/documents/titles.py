@@ -33,7 +33,7 @@ hostess stylist tailor leader farmer agronomist geologist chemist biologist phys
 translator interpreter strategist evangelist advisor adviser marketer trader entrepreneur
 freelancer contractor worker labourer laborer helper assembler storekeeper dispatcher scheduler
 logistician registrar phlebotomist radiographer sonographer optometrist veterinarian hygienist
-expert investigator detective examiner appraiser valuer negotiator producer presenter anchor
+investigator detective examiner appraiser valuer negotiator producer presenter anchor
 announcer curator archivist engineer-in-charge incharge in-charge commander cadet marshal ranger
 firefighter officer-in-charge practitioner pathologist radiologist anaesthetist anesthetist
 paediatrician pediatrician cardiologist psychiatrist physiotherapist resident houseman
