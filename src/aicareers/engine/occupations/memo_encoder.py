@@ -38,6 +38,11 @@ class MemoEncoder:
             raise AttributeError(name)
         return getattr(self.inner, name)
 
+    def forget(self) -> None:
+        """Drop every remembered vector (a benchmark times each text as if new)."""
+        with self._lock:
+            self._vectors.clear()
+
     def encode(self, texts: Sequence[str], batch_size: int = 32) -> Array:
         """As the wrapped encoder's ``encode``, embedding only texts not seen lately."""
         if isinstance(texts, str):
