@@ -120,6 +120,7 @@ def test_no_date_range_where_there_is_none(text: str) -> None:
         ("3 yrs of IT experience", 3.0, None),
         ("Total Experience: 5 years 6 months", 5.5, 5.5),
         ("JAVASCRIPT- Exprience - 24 months", None, 2.0),
+        ("AUTOCAD- Exprience - 120 monthsCompany Details", None, 10.0),
         ("Payroll- Exprience - Less than 1 year months", None, 0.5),
         ("Internship Duration: 6 months", None, 0.5),
         ("Graduated in 2015 with honours", None, None),

@@ -38,7 +38,8 @@ def _points(profile: Profile, result: EngineResult) -> tuple[int, list[str], lis
     """Points for what was read, the phrases that say so, and what would add more."""
     named = sum(1 for s in result.skills if s.how == "named")
     best = max((o.confidence for o in result.occupations), default=0.0)
-    job = 2 if profile.titles or best >= CONFIDENT_OCCUPATION else int(bool(result.occupations))
+    # A title read but coded only vaguely ("Sr. Executive - Projects") is half a reading.
+    job = 2 if best >= CONFIDENT_OCCUPATION else int(bool(profile.titles or result.occupations))
     skills = 2 if named >= ENOUGH_SKILLS else int(bool(result.skills))
     read, more = [], []
     count = len(profile.titles)
@@ -47,7 +48,7 @@ def _points(profile: Profile, result: EngineResult) -> tuple[int, list[str], lis
     elif result.occupations:
         read.append("the kind of work you describe")
     if job < 2:
-        more.append("adding your current job title")
+        more.append("adding your current job title" if not count else "naming your job plainly")
     if result.skills:
         read.append(f"{len(result.skills)} skill" + ("s" if len(result.skills) != 1 else ""))
     if skills < 2:

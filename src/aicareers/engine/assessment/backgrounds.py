@@ -6,6 +6,7 @@ titles were coded to (each background lists the SOC code prefixes that count for
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
 
@@ -22,6 +23,12 @@ PASSING_MENTION = 0.45
 SHORT_TEXT_WORDS = 150
 CODE_FACTOR = 0.9
 MAX_SPANS = 3
+# A title right after one of these words is someone else's role, not the person's.
+OTHERS_BEFORE = frozenset([
+    "the", "with", "to", "our", "of", "by", "from", "for", "his", "her", "their", "assist",
+    "assisted", "assisting", "support", "supported", "supporting", "or", "other",
+])  # fmt: skip
+PREVIOUS_WORD = re.compile(r"([A-Za-z]+)[\s\-/]*$")
 
 
 def _title_phrases(backgrounds: Sequence[Background]) -> Iterator[tuple[str, str]]:
@@ -36,17 +43,28 @@ def _index(backgrounds: tuple[Background, ...]) -> PhraseIndex:
     return PhraseIndex(_title_phrases(backgrounds))
 
 
+def _said_of_others(text: str, span: Span) -> bool:
+    """A title someone else holds: "assist the product managers", "worked with nurses"."""
+    before = PREVIOUS_WORD.search(text[max(0, span.start - 24) : span.start])
+    return before is not None and before.group(1).lower() in OTHERS_BEFORE
+
+
 def _title_spans(text: str, backgrounds: tuple[Background, ...]) -> dict[str, list[Span]]:
     spans: dict[str, list[Span]] = {}
     for hit in _index(backgrounds).find(text):
+        if _said_of_others(text, hit.span):
+            continue
         for ident in hit.ids:
             spans.setdefault(ident, []).append(hit.span)
     return spans
 
 
 def _code_confidence(background: Background, occupations: Sequence[OccupationMatch]) -> float:
+    # The coded occupations are rival readings of one person's work, so the chance that it
+    # falls in this background is their sum: five engineering occupations at 8 % each make a
+    # clearer engineering background than any one of them.
     hits = [o.confidence for o in occupations if o.code.startswith(background.soc)]
-    return max(hits, default=0.0) * CODE_FACTOR if background.soc else 0.0
+    return min(1.0, sum(hits)) * CODE_FACTOR if background.soc else 0.0
 
 
 def _text_confidence(spans: Sequence[Span], short: bool, titles: Sequence[str]) -> float:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-_NUMBER = r"(?P<n>\d{1,2}(?:\.\d{1,2})?)\s*\+?\s*(?P<unit>years?|yrs?|months?)"
+_NUMBER = r"(?P<n>\d{1,3}(?:\.\d{1,2})?)\s*\+?\s*(?P<unit>years?|yrs?|months?)"
 _MORE = r"(?:\s*(?:and\s+)?(?P<m>\d{1,2})\s*months?)?"
 _ABOUT = r"(?:(?:over|around|about|nearly|almost|approx\.?|approximately|more\s+than)\s+)?"
 # '5 years of experience', '3+ yrs of IT experience', '10 years' professional experience'.
@@ -39,7 +39,7 @@ _BOUND = (
         re.IGNORECASE,
     ),
 )
-_MAX_YEARS = 60.0
+_MAX_YEARS = 60.0  # "120 months" is 10 years; "120 years" is a typo, dropped
 
 
 def _years(match: re.Match[str]) -> float | None:

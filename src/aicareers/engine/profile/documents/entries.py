@@ -28,7 +28,7 @@ _MAX_SKILL_WORDS = 6
 # How long a skill was used, written after it: 'Python - 3 years', 'TALLY- Exprience - 60 months'.
 _SKILL_DURATION = re.compile(
     r"\s*[-:(]?\s*(?:exp(?:e?rience|rience)\s*[-:]\s*)?(?:less\s+than\s+\d+\s+years?"
-    r"|\d{1,2}(?:\.\d)?\s*\+?\s*(?:months?|years?|yrs?))(?:\s*months)?\)?\s*$",
+    r"|\d{1,3}(?:\.\d)?\s*\+?\s*(?:months?|years?|yrs?))(?:\s*months)?\)?\s*$",
     re.IGNORECASE,
 )
 _MAX_TITLE_WORDS = 10
