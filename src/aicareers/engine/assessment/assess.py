@@ -24,6 +24,7 @@ from .scoring import rank
 from .semantic_skills import sentences
 from .skills import extract_skills, implied_skills, merge
 from .text import assessed_text
+from .transferable_skills import transferable_skills
 from .typed_skills import SkillSpace, typed_by_meaning
 from .vocabulary import Vocabulary
 
@@ -115,8 +116,10 @@ class Assessor:
             if self.semantic and profile.typed_skills
             else {}
         )
+        reference = tuple(self.reference.find(text)) if self.reference else ()
         skills = merge(
             implied_skills(backgrounds, education, names),
+            transferable_skills(reference, names),
             self.semantic.find(text, quoted) if self.semantic and _sparse(named) else {},
             typed,
             named,
@@ -129,7 +132,6 @@ class Assessor:
         similarity = self.similarity or _same_code
         careers = rank(self.catalog.careers, self.space, signals, similarity, names)
         ordered = sorted(skills.values(), key=lambda s: (-s.confidence, s.skill))
-        reference = tuple(self.reference.find(text)) if self.reference else ()
         return Assessment(
             text=text, occupations=occupations, backgrounds=backgrounds, skills=tuple(ordered),
             reference_skills=reference, interests=interests, interests_source=source,
