@@ -7,7 +7,11 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     import os
 
+from .cpu import single_threaded_blas
 from .version import __version__
+
+# Before anything imports numpy (it reads these once, when it loads); see cpu.py.
+single_threaded_blas()
 
 __all__ = ["__version__", "assess"]
 
