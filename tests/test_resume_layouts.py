@@ -162,7 +162,8 @@ def test_titles_are_recognised(text: str) -> None:
     "text",
     [
         "Python, SQL, Excel", "Managed a team of nine engineers", "Bachelor of Engineering",
-        "Power of Attorney", "Hard and ethical worker", "Reporting to the manager",
+        "Power of Attorney", "Associate of Arts", "Master of Science in Nursing",
+        "Hard and ethical worker", "Reporting to the manager",
         "Mechanical engineering", "Verify the Quantities from the Client's Engineer",
         "Skill Details", "Acme Technologies Pvt Ltd", "JAVASCRIPT- Exprience - 24 months",
         "SKILLSET Oracle DBA",

@@ -18,6 +18,7 @@ from ...knowledge.space import RIASEC, RIASEC_TYPES, CareerTarget
 from ..evidence import BackgroundMatch, OccupationMatch, SkillEvidence, Span
 from ..profile.model import EDUCATION_LEVELS, Profile
 from .backgrounds import detect_backgrounds
+from .degrees import research_degree
 from .fit import CareerScore, Signals
 from .reference_skills import ReferenceSkill, ReferenceVocabulary
 from .scoring import rank
@@ -118,7 +119,7 @@ class Assessor:
         )
         reference = tuple(self.reference.find(text)) if self.reference else ()
         skills = merge(
-            implied_skills(backgrounds, education, names),
+            implied_skills(backgrounds, research_degree(profile.education), names),
             transferable_skills(reference, names),
             self.semantic.find(text, quoted) if self.semantic and _sparse(named) else {},
             typed,

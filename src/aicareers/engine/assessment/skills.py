@@ -67,7 +67,10 @@ def extract_skills(
 def implied_skills(
     backgrounds: Iterable[BackgroundMatch], education: str | None, names: dict[str, str]
 ) -> dict[str, SkillEvidence]:
-    """Skills a background or a graduate degree implies, quoting the background's evidence."""
+    """Skills a background or a graduate degree implies, quoting the background's evidence.
+
+    ``education`` is the level of a degree that counts as the advanced degree (see degrees.py).
+    """
     found: dict[str, SkillEvidence] = {}
     for match in backgrounds:
         for skill in BACKGROUND_SKILLS.get(match.background, ()):

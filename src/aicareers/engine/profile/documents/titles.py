@@ -116,6 +116,14 @@ _OPENER_WORDS = "as at with for in to from by and or of on the a an my our"
 _OPENERS = frozenset(_OPENER_WORDS.split())
 
 
+# 'Associate of Arts', 'Bachelor of Science': a degree, though 'Associate' is also a job word.
+_DEGREE_HEADS = frozenset(["associate", "bachelor", "bachelors", "master", "masters", "doctor"])
+
+
+def _is_degree(words: list[str]) -> bool:
+    return len(words) > 2 and words[0].lower() in _DEGREE_HEADS and words[1].lower() in ("of", "in")
+
+
 def looks_like_title(text: str, *, sentence_case: bool = False) -> bool:
     """True for 'Senior Data Analyst', 'CIVIL ENGINEER', 'Head of Sales'; False for sentences,
     skill lists, degrees and labels."""
@@ -126,6 +134,8 @@ def looks_like_title(text: str, *, sentence_case: bool = False) -> bool:
     lowered = {w.lower() for w in words}
     if not words or len(words) > _MAX_WORDS or (_EMPLOYER_WORDS | _PRAISE) & lowered:
         return False
+    if _is_degree(words):
+        return False  # 'Associate of Arts', 'Master of Science in Nursing'
     if words[0].isupper() and not all(w.isupper() for w in words) and heading_kind(words[0]):
         return False  # 'SKILLSET Oracle DBA': a heading run into the line below it
     return (_written_as_name(words) or (sentence_case and _sentence_case(words))) and (
