@@ -182,7 +182,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=OUT)
     parser.add_argument("--no-semantic", action="store_true", help="match skills by name only")
     parser.add_argument("--show", action="store_true", help="print each resume's top 3")
+    parser.add_argument(
+        "--without-coach-links", action="store_true",
+        help="weigh background links of origin 'coach' (our judgement) 0, to see what they add",
+    )  # fmt: skip
     args = parser.parse_args(argv)
+    if args.without_coach_links:
+        from aicareers.engine.assessment import scoring
+
+        scoring.ORIGIN_WEIGHT["coach"] = 0.0
     if not RESUMES.exists():
         print(f"{RESUMES} is missing: this benchmark needs ../shared/data.", file=sys.stderr)
         return 2
@@ -199,6 +207,7 @@ def main(argv: list[str] | None = None) -> int:
     summary["tfidf_top3_hit"] = round(sum(tfidf_hits) / len(tfidf_hits), 3)
     summary["random_top3_hit"] = round(random_rate(table, resumes, len(career_ids)), 3)
     summary["semantic"] = not args.no_semantic
+    summary["coach_links"] = not args.without_coach_links
     if args.show:
         for row in rows:
             mark = "+" if set(row["top"]) & table[row["category"]] else "-"
