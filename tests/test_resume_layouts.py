@@ -17,6 +17,7 @@ from aicareers.engine.profile.documents.durations import stated_least_years, sta
 from aicareers.engine.profile.documents.normalize import normalize_text
 from aicareers.engine.profile.documents.titles import looks_like_title
 from aicareers.engine.profile.model import Profile
+from aicareers.service.intake import profile_from_inputs
 
 LAYOUTS = Path(__file__).parent / "fixtures" / "layouts"
 TODAY = dt.date(2024, 6, 1)
@@ -182,3 +183,12 @@ def test_sentences_and_degrees_do_not_become_jobs() -> None:
     profile = build_profile(read_text(text), as_of=TODAY)
     assert profile.titles == ()
     assert [e.level for e in profile.education] == ["bachelor"]
+
+
+def test_a_long_skill_duration_is_a_lower_bound_on_years_even_beside_a_dated_job() -> None:
+    text = (
+        "Skill Details\nAutoCAD- Exprience - 120 months\n"
+        "Experience\nDesign Engineer, Acme Valves, Nov 2015 to June 2016\n"
+    )
+    profile = profile_from_inputs(text.encode(), "resume.txt")
+    assert profile.years_experience == 10.0

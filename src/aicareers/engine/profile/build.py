@@ -79,8 +79,8 @@ def _document_years(
     """Years of work: the union of dated positions and other work date ranges in the document.
 
     Overlaps count once. A total stated in words ('12 years of experience') wins when it is
-    larger, as resumes often date only their latest jobs; with no dates at all, a lower bound
-    (a skill used for 24 months) is better than nothing.
+    larger, as resumes often date only their latest jobs, and so does a lower bound (a skill
+    used for 24 months).
     """
     spans = [(p.start, p.end, p.current) for p in positions]
     stated = least = None
@@ -88,9 +88,10 @@ def _document_years(
         spans.extend(document.work_spans)
         stated, least = document.stated_years, document.least_years
     derived = dates.merged_years(spans, today)
-    if derived is None:
-        return stated if stated is not None else least
-    return max(derived, stated) if stated is not None else derived
+    # Each is at least true: a skill used for ten years means ten years of work even when only
+    # the latest job is dated.
+    known = [years for years in (derived, stated, least) if years is not None]
+    return max(known) if known else None
 
 
 def _unique(items: Sequence[str]) -> tuple[str, ...]:
