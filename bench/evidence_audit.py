@@ -3,22 +3,38 @@
 Draws evidence quotes at random from the assessments of the development resumes
 (../shared/data/resumes/UpdatedResumeDataSet.csv, 166 distinct texts; read at run time, never
 copied into the repo) and writes each with 80 characters of context either side, the skill it
-was taken for and how it was found, to bench/results/evidence_audit.jsonl (verdict empty).
+was taken for and how it was found, to bench/results/evidence_audit.jsonl (verdict empty
+where the quote was never judged).
 A person then judges each quote as a careful career coach would: is this real evidence that
 the person has this skill? Verdicts live in bench/results/evidence_audit_verdicts.json, keyed
-by a quote id that depends only on the resume text, the skill and the quote's offsets.
+by a quote id that depends only on the resume text, the skill and the quote's offsets. A new
+run writes every quote already judged with its stored verdict (and reason, and cause if wrong),
+so verdicts carry over between runs for any quote the engine still produces; only new quotes
+come out with an empty verdict.
 
 The draw is stratified by how the skill was found, with fixed quotas (QUOTAS) and seed SEED:
 - named: a project skill's name or alias in the text;
 - meaning: a project skill matched by meaning, to a resume sentence (semantic_skills) or to an
-  item of a skills list (typed_skills), told apart by what the sentence matcher may quote;
+  item of a skills list (typed_skills), told apart by what the sentence matcher may quote. Since
+  the sentence matcher runs only in texts that name fewer than three skills and typed matching
+  only on typed form fields, few resumes still give such quotes: when the pool holds fewer than
+  the quota, all of them are taken (second audit: 32 meaning and 10 via-map quotes in all);
+- via-map: a project skill evidenced by an ESCO skill or O*NET technology named in the text,
+  through the reviewed map (how "via ESCO: <skill>" / "via O*NET: <example>"); the quote is the
+  reference skill's, judged as evidence of the project skill;
 - reference: an ESCO skill or O*NET technology named in the text.
-Skills implied by a background quote the background, not the skill, and are left out.
+Skills implied by a background quote the background, not the skill, and an advanced degree
+quotes nothing: both are left out.
 
 SEED 20260412 was drawn AFTER the precision fixes of issue 12; none of its quotes were looked
 at while fixing (an exploratory read of all quotes under the old rules found the problems).
+The via-map stratum was added after the ESCO/O*NET evidence map shipped; it is drawn last
+from the same random stream, so the other strata's draws do not depend on it (they differ from
+the first audit's only because the engine now outputs different pools).
 Precision is reported per stratum, on the whole sample, and weighted by each stratum's share
-of all quotes (the figure for a quote picked at random from the product's output).
+of all quotes (the figure for a quote picked at random from the product's output), and for
+the project skills only (named + meaning + via-map), on the sample and weighted. Wrong
+verdicts may carry a "cause"; the summary lists the wrong quotes grouped by it.
 
     .venv/bin/python bench/evidence_audit.py            # draw and write the jsonl, report
     .venv/bin/python bench/evidence_audit.py --report   # report from the stored files only
@@ -41,7 +57,8 @@ QUOTES = RESULTS / "evidence_audit.jsonl"
 VERDICTS = RESULTS / "evidence_audit_verdicts.json"
 SUMMARY = RESULTS / "evidence_audit.json"
 SEED = 20260412
-QUOTAS = {"named": 120, "meaning": 50, "reference": 50}
+QUOTAS = {"named": 120, "meaning": 50, "reference": 50, "via-map": 40}
+PROJECT = ("named", "meaning", "via-map")
 CONTEXT = 80
 
 
@@ -85,10 +102,17 @@ def collect() -> dict[str, list[dict[str, Any]]]:
             continue
         text = doc.profile.text
         for skill in doc.skills.project:
-            if skill.how not in ("named", "meaning"):
+            via = skill.how.startswith("via ")
+            if skill.how not in ("named", "meaning") and not via:
                 continue
             for quote in skill.evidence:
                 record = _record(text, resume, skill.id, skill.name, skill.how, quote)
+                if via:
+                    # "via ESCO: <skill>" -> how "via ESCO", the reference skill kept beside it.
+                    source, _, reference = skill.how.partition(": ")
+                    record["how"], record["via"] = source, reference
+                    pools["via-map"].append(record)
+                    continue
                 if skill.how == "meaning":
                     # The sentence matcher only quotes statements of MIN_WORDS words or more;
                     # anything else came from the matcher of typed and listed skill items.
@@ -127,31 +151,46 @@ def report(sample: list[dict[str, Any]], population: dict[str, int]) -> dict[str
 
     by_how = {h: precision([r for r in judged if r["how"] == h]) for h in _ordered(judged, "how")}
     strata = {s: precision([r for r in judged if r["stratum"] == s]) for s in QUOTAS}
-    total = sum(population.values())
-    complete = all(strata[s]["precision"] is not None for s in QUOTAS)
-    weighted = sum(strata[s]["precision"] * population[s] / total for s in QUOTAS if complete)
+    wrong: dict[str, list[dict[str, Any]]] = {}
+    for r in judged:
+        if r["verdict"] != "right":
+            wrong.setdefault(r.get("cause") or "unclassified", []).append(
+                {k: r[k] for k in ("id", "stratum", "skill", "how", "quote", "reason")}
+            )
     return {
         "seed": SEED,
         "sample": len(sample),
         "judged": len(judged),
         "population": population,
         "precision_sample": precision(judged)["precision"] if judged else None,
-        "precision_weighted": round(weighted, 3) if complete else None,
-        "project_skills_only": precision([r for r in judged if r["stratum"] != "reference"]),
-        "project_skills_weighted": _weighted(strata, population, ("named", "meaning")),
+        "precision_weighted": _weighted(strata, population, tuple(QUOTAS)),
+        "project_skills_only": precision([r for r in judged if r["stratum"] in PROJECT]),
+        "project_skills_weighted": _weighted(strata, population, PROJECT),
         "by_stratum": strata,
         "by_how": by_how,
+        "wrong_by_cause": dict(sorted(wrong.items(), key=lambda item: -len(item[1]))),
     }
 
 
 def _weighted(
     strata: dict[str, dict[str, Any]], population: dict[str, int], names: tuple[str, ...]
 ) -> float | None:
-    """Precision of a random quote from ``names``, each stratum weighted by its size."""
-    if any(strata[n]["precision"] is None for n in names):
+    """Precision of a random quote from ``names``, each stratum weighted by its size.
+
+    A stratum the product gives no quotes for weighs nothing; one with quotes but no verdicts
+    leaves the figure unknown.
+    """
+    names = tuple(n for n in names if population.get(n))
+    if not names or any(strata[n]["precision"] is None for n in names):
         return None
     total = sum(population[n] for n in names)
     return round(sum(float(strata[n]["precision"]) * population[n] / total for n in names), 3)
+
+
+def _with_verdicts(sample: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The sample with the stored verdicts of quotes judged before (same quote id)."""
+    verdicts = json.loads(VERDICTS.read_text()) if VERDICTS.exists() else {}
+    return [{**r, **verdicts.get(r["id"], {})} for r in sample]
 
 
 def _ordered(rows: list[dict[str, Any]], key: str) -> list[str]:
@@ -168,7 +207,7 @@ def main() -> None:
     else:
         pools = collect()
         population = {s: len({r["id"] for r in pools[s]}) for s in QUOTAS}
-        sample = draw(pools)
+        sample = _with_verdicts(draw(pools))
         RESULTS.mkdir(exist_ok=True)
         QUOTES.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in sample))
     summary = report(sample, population)
