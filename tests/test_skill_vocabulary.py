@@ -55,8 +55,11 @@ def test_requirements_count_for_product_work_only_when_they_are_written() -> Non
     assert found("Kept the plant within regulatory requirements") == []
     assert found("Led requirements gathering and wrote user stories") == [
         (("product-management",), "requirements gathering"),
-        (("product-management",), "user stories"),
+        (("product-management",), "wrote user stories"),
     ]
+    # Developers implement user stories and work in Scrum; that is neither product nor project
+    # management (the evidence audit of issue 12 found both).
+    assert found("Implemented user stories in two-week Agile Scrum sprints") == []
 
 
 def test_extract_skills_quotes_and_confidence() -> None:
