@@ -36,6 +36,8 @@ def assess(
     ``text`` is pasted resume text, ``file`` a resume file (PDF, DOCX, text, JSON Resume or a
     LinkedIn export); the other arguments add to or override what they say. Everything runs
     locally. Example: ``aicareers.assess(title="Registered nurse", skills="triage, EHR")``.
+    Input with nothing to rank on (no title, work, background or skill recognised) raises
+    ``aicareers.errors.NothingToAssessError``, whose message says what to add.
     """
     # Imported here so that `import aicareers` stays instant.
     from pathlib import Path
