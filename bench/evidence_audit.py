@@ -36,8 +36,27 @@ of all quotes (the figure for a quote picked at random from the product's output
 the project skills only (named + meaning + via-map), on the sample and weighted. Wrong
 verdicts may carry a "cause"; the summary lists the wrong quotes grouped by it.
 
+SEED 20261203 (--seed 20261203) is a FRESH draw, taken after the fixes that followed the second
+audit of seed 20260412 (bare "Agile"/"Scrum"/"user stories" no longer count; sentences matched
+by meaning only in short prose, under 150 words): none of its quotes were looked at while
+fixing, as a figure measured on the draw that showed the problems would be optimistic (quotes
+that earlier audits had judged keep their verdicts; see "judged_before" below). A
+non-default seed writes its own files (evidence_audit_seed<N>.jsonl and
+evidence_audit_seed<N>.json) and draws with the same quotas; the verdicts stay in the one shared
+verdicts file, so a quote judged once keeps its verdict whatever the seed. Where a stratum's pool
+holds fewer quotes than its quota, all are taken and the summary says so ("short_of_quota"); as
+the meaning and via-map pools are small, those strata are the whole pool under any seed and so
+overlap earlier audits. Each quote of a non-default seed's sample is marked "judged_before"
+when the shared verdicts file already held its verdict when the seed was first drawn (the mark
+is kept on later runs); the summary counts them per stratum and gives precision on the rest
+("fresh_only"), the quotes nobody had read before this draw. With these quotas and the pools of
+December 2026 (meaning 3, via-map 11 quotes in all), seed 20261203 gives 184 quotes, 64 of them
+judged before (all of meaning and 10 of via-map among them) and 120 judged for this draw.
+
     .venv/bin/python bench/evidence_audit.py            # draw and write the jsonl, report
     .venv/bin/python bench/evidence_audit.py --report   # report from the stored files only
+    .venv/bin/python bench/evidence_audit.py --seed 20261203            # fresh draw, own files
+    .venv/bin/python bench/evidence_audit.py --report --seed 20261203   # its report
 """
 
 from __future__ import annotations
@@ -57,9 +76,17 @@ QUOTES = RESULTS / "evidence_audit.jsonl"
 VERDICTS = RESULTS / "evidence_audit_verdicts.json"
 SUMMARY = RESULTS / "evidence_audit.json"
 SEED = 20260412
+FRESH_SEED = 20261203
 QUOTAS = {"named": 120, "meaning": 50, "reference": 50, "via-map": 40}
 PROJECT = ("named", "meaning", "via-map")
 CONTEXT = 80
+
+
+def outputs(seed: int) -> tuple[Path, Path]:
+    """The sample (jsonl) and summary (json) files of a seed; the default keeps the old names."""
+    if seed == SEED:
+        return QUOTES, SUMMARY
+    return RESULTS / f"evidence_audit_seed{seed}.jsonl", RESULTS / f"evidence_audit_seed{seed}.json"
 
 
 def resume_texts() -> list[str]:
@@ -127,9 +154,12 @@ def collect() -> dict[str, list[dict[str, Any]]]:
     return pools
 
 
-def draw(pools: dict[str, list[dict[str, Any]]]) -> list[dict[str, Any]]:
-    """QUOTAS quotes per stratum, at random with SEED, each quote at most once."""
-    rng = random.Random(SEED)
+def draw(pools: dict[str, list[dict[str, Any]]], seed: int = SEED) -> list[dict[str, Any]]:
+    """QUOTAS quotes per stratum, at random with ``seed``, each quote at most once.
+
+    A stratum whose pool holds fewer distinct quotes than its quota is taken whole.
+    """
+    rng = random.Random(seed)
     sample = []
     for stratum, quota in QUOTAS.items():
         unique = {r["id"]: r for r in pools[stratum]}
@@ -139,7 +169,9 @@ def draw(pools: dict[str, list[dict[str, Any]]]) -> list[dict[str, Any]]:
     return sample
 
 
-def report(sample: list[dict[str, Any]], population: dict[str, int]) -> dict[str, Any]:
+def report(
+    sample: list[dict[str, Any]], population: dict[str, int], seed: int = SEED
+) -> dict[str, Any]:
     """Precision per how-found, per stratum, on the sample and weighted by stratum size."""
     verdicts = json.loads(VERDICTS.read_text()) if VERDICTS.exists() else {}
     judged = [{**r, **verdicts[r["id"]]} for r in sample if r["id"] in verdicts]
@@ -157,11 +189,17 @@ def report(sample: list[dict[str, Any]], population: dict[str, int]) -> dict[str
             wrong.setdefault(r.get("cause") or "unclassified", []).append(
                 {k: r[k] for k in ("id", "stratum", "skill", "how", "quote", "reason")}
             )
-    return {
-        "seed": SEED,
+    summary: dict[str, Any] = {
+        "seed": seed,
         "sample": len(sample),
         "judged": len(judged),
         "population": population,
+        "quotas": QUOTAS,
+        "short_of_quota": {
+            s: f"pool holds {population.get(s, 0)} quotes, all taken (quota {q})"
+            for s, q in QUOTAS.items()
+            if population.get(s, 0) < q
+        },
         "precision_sample": precision(judged)["precision"] if judged else None,
         "precision_weighted": _weighted(strata, population, tuple(QUOTAS)),
         "project_skills_only": precision([r for r in judged if r["stratum"] in PROJECT]),
@@ -170,6 +208,21 @@ def report(sample: list[dict[str, Any]], population: dict[str, int]) -> dict[str
         "by_how": by_how,
         "wrong_by_cause": dict(sorted(wrong.items(), key=lambda item: -len(item[1]))),
     }
+    if seed != SEED:
+        # Quotes judged in an earlier audit were read before the fixes that followed it: the
+        # figures on the rest are the ones no fix could have seen.
+        fresh = [r for r in judged if not r.get("judged_before")]
+        fresh_strata = {s: precision([r for r in fresh if r["stratum"] == s]) for s in QUOTAS}
+        summary["judged_before_this_draw"] = {
+            s: sum(bool(r.get("judged_before")) for r in sample if r["stratum"] == s)
+            for s in QUOTAS
+        }
+        summary["fresh_only"] = {
+            "sample": precision(fresh),
+            "project_skills": precision([r for r in fresh if r["stratum"] in PROJECT]),
+            "by_stratum": fresh_strata,
+        }
+    return summary
 
 
 def _weighted(
@@ -193,6 +246,22 @@ def _with_verdicts(sample: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return [{**r, **verdicts.get(r["id"], {})} for r in sample]
 
 
+def _mark_judged_before(sample: list[dict[str, Any]], quotes: Path) -> list[dict[str, Any]]:
+    """Mark the quotes whose verdict was stored before this seed was first drawn.
+
+    The mark comes from this seed's earlier sample file where the quote is in it, so that
+    verdicts written for this draw do not turn its own quotes into "judged before".
+    """
+    verdicts = json.loads(VERDICTS.read_text()) if VERDICTS.exists() else {}
+    earlier = {}
+    if quotes.exists():
+        for line in quotes.read_text().splitlines():
+            row = json.loads(line)
+            if "judged_before" in row:
+                earlier[row["id"]] = row["judged_before"]
+    return [{**r, "judged_before": earlier.get(r["id"], r["id"] in verdicts)} for r in sample]
+
+
 def _ordered(rows: list[dict[str, Any]], key: str) -> list[str]:
     return [value for value, _ in Counter(r[key] for r in rows).most_common()]
 
@@ -200,18 +269,28 @@ def _ordered(rows: list[dict[str, Any]], key: str) -> list[str]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--report", action="store_true", help="report from stored files only")
+    parser.add_argument(
+        "--seed",
+        type=int,
+        default=SEED,
+        help=f"random seed of the draw (default {SEED}; {FRESH_SEED} is the fresh draw taken "
+        "after the second audit's fixes); a non-default seed writes its own files",
+    )
     args = parser.parse_args()
+    quotes, summary_file = outputs(args.seed)
     if args.report:
-        sample = [json.loads(line) for line in QUOTES.read_text().splitlines()]
-        population = json.loads(SUMMARY.read_text())["population"]
+        sample = [json.loads(line) for line in quotes.read_text().splitlines()]
+        population = json.loads(summary_file.read_text())["population"]
     else:
         pools = collect()
         population = {s: len({r["id"] for r in pools[s]}) for s in QUOTAS}
-        sample = _with_verdicts(draw(pools))
+        sample = _with_verdicts(draw(pools, args.seed))
+        if args.seed != SEED:
+            sample = _mark_judged_before(sample, quotes)
         RESULTS.mkdir(exist_ok=True)
-        QUOTES.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in sample))
-    summary = report(sample, population)
-    SUMMARY.write_text(json.dumps(summary, indent=2) + "\n")
+        quotes.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in sample))
+    summary = report(sample, population, args.seed)
+    summary_file.write_text(json.dumps(summary, indent=2) + "\n")
     print(json.dumps(summary, indent=2))
 
 
