@@ -39,3 +39,12 @@ def test_shipped_taxonomy_finds_technologies() -> None:
     found = load_reference_vocabulary(Taxonomy.load()).find("Dashboards in Tableau and SQL.")
     names = {(s.source, s.name) for s in found}
     assert ("onet-technology", "Tableau") in names
+
+
+def test_a_skill_word_in_a_schools_name_is_not_a_skill() -> None:
+    from aicareers.service.runtime import load_assessor
+
+    reference = load_assessor().reference
+    assert reference is not None
+    assert reference.find("Studied at New English School, Pune") == []
+    assert [r.name for r in reference.find("Fluent in English")] == ["English"]

@@ -90,3 +90,10 @@ def test_every_quote_is_an_exact_slice(text: str) -> None:
     for hit in VOCAB.find(text):
         assert text[hit.span.start : hit.span.end] == hit.span.text
         assert hit.span.text
+
+
+def test_it_service_change_management_is_not_organisational_change() -> None:
+    assert found("Handled ITIL incident and change management for 40 servers") == []
+    assert found("Led change management for the HR system rollout, training 300 staff") == [
+        (("change-management",), "change management")
+    ]

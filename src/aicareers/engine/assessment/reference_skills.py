@@ -36,6 +36,13 @@ FUNCTION_WORDS = frozenset(["and", "or", "of", "the", "to", "for", "with", "in",
 ABBREVIATION = re.compile(r"[A-Z0-9]{2,4}")
 
 
+# A skill word followed by one of these is part of an institution's name, not a skill.
+PART_OF_A_NAME = re.compile(
+    r"[ \t]+(?:(?:High|Higher|Secondary|Medium)[ \t]+)?"
+    r"(?:School|College|University|Institute|Academy)\b"
+)
+
+
 class ReferenceSkill(msgspec.Struct, frozen=True, kw_only=True):
     """A recognised skill or technology from ESCO or O*NET, with its quotes."""
 
@@ -128,6 +135,8 @@ class ReferenceVocabulary:
         """Every reference skill named in ``text``, ESCO first, then by first mention."""
         quotes: dict[str, list[Span]] = defaultdict(list)
         for hit in self.index.find(text):
+            if PART_OF_A_NAME.match(text, hit.span.end):
+                continue  # 'New English School', 'Oracle University': a school's name
             for ident in hit.ids:
                 quotes[ident].append(hit.span)
         found = []

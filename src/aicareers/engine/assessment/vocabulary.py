@@ -43,6 +43,16 @@ NEEDS_NEIGHBOUR = frozenset(
 NEIGHBOUR_CATEGORIES = frozenset({"technical", "design"})
 NEIGHBOUR_WINDOW = 80  # characters either side: the same list or sentence
 
+# Terms that mean something else near certain words: IT service management's "change
+# management" (ITIL, change requests, incidents) is controlling releases, not leading people
+# through organisational change (found by the evidence audits of issue 12).
+OTHER_SENSE_NEAR = {
+    "change management": re.compile(
+        r"\bITIL\b|\bincident|problem management|release management|change requests?\b|"
+        r"\bCAB\b|service ?desk|ServiceNow|\bRemedy\b|\bJira\b|\bdeploy",
+        re.IGNORECASE,
+    ),
+}
 # Longer phrases that contain an alias but mean something else; read whole, they stand for
 # nothing ("regression testing" is QA, not statistics; "smart contracts" are code, not law).
 STOP = (
@@ -95,6 +105,7 @@ class Vocabulary(PhraseIndex):
             for hit, key in zip(hits, keys, strict=True)
             if (" ".join(key) not in NEEDS_NEIGHBOUR or _near(hit.span, anchors))
             and not (key[-1] in ROLE_WORDS and _said_of_another(text, hit.span))
+            and not _other_sense(text, hit.span, " ".join(key))
         ]
 
     def find_listed(self, text: str, ranges: Sequence[tuple[int, int]]) -> list[PhraseHit]:
@@ -106,6 +117,14 @@ class Vocabulary(PhraseIndex):
                 moved = Span(start=span.start + start, end=span.end + start, text=span.text)
                 found.append(PhraseHit(hit.ids, moved))
         return found
+
+
+def _other_sense(text: str, span: Span, key: str) -> bool:
+    sign = OTHER_SENSE_NEAR.get(key)
+    if sign is None:
+        return False
+    around = text[max(0, span.start - NEIGHBOUR_WINDOW) : span.end + NEIGHBOUR_WINDOW]
+    return sign.search(around) is not None
 
 
 def _near(span: Span, anchors: Sequence[int]) -> bool:
