@@ -12,7 +12,8 @@ run writes every quote already judged with its stored verdict (and reason, and c
 so verdicts carry over between runs for any quote the engine still produces; only new quotes
 come out with an empty verdict.
 
-The draw is stratified by how the skill was found, with fixed quotas (QUOTAS) and seed SEED:
+The draw is stratified by how the skill was found, with quotas per stratum (QUOTAS unless
+--quotas or SEED_QUOTAS says otherwise; see below) and seed SEED:
 - named: a project skill's name or alias in the text;
 - meaning: a project skill matched by meaning, to a resume sentence (semantic_skills) or to an
   item of a skills list (typed_skills), told apart by what the sentence matcher may quote. Since
@@ -53,10 +54,28 @@ is kept on later runs); the summary counts them per stratum and gives precision 
 December 2026 (meaning 3, via-map 11 quotes in all), seed 20261203 gives 184 quotes, 64 of them
 judged before (all of meaning and 10 of via-map among them) and 120 judged for this draw.
 
+SEED 20261204 (--seed 20261204) is the next FRESH draw, taken after the fixes that the draw of
+seed 20261203 prompted (IT-service "change management" no longer counts as organisational
+change; a skill word in a school's name is dropped; the map, version 2, drops "data analytics",
+TIBCO Spotfire and "Agile development"); none of its quotes were looked at while fixing. As
+those fixes left the meaning and via-map pools tiny (3 and 5 quotes), the default quotas would
+fall short of 200 quotes, so this seed is drawn with named 130, meaning 50, reference 70,
+via-map 40 (FRESH_QUOTAS_3: in effect all meaning and via-map quotes); SEED_QUOTAS makes these
+its quotas when --quotas is not given, and the summary records them. --quotas
+(e.g. --quotas named=130,reference=70) sets the quotas of any draw; strata it does not name
+keep QUOTAS, and the strata are drawn in QUOTAS order whatever order the option lists them,
+so seeds 20260412 and 20261203 (drawn with QUOTAS, still their default) draw as before. With the
+pools of December 2026 (named 551, meaning 3, reference 2193, via-map 5 quotes) seed 20261204
+gives 208 quotes, 69 of them judged before (58 named, all 3 meaning, 4 reference, 4 of the 5
+via-map) and 139 judged for this draw.
+
     .venv/bin/python bench/evidence_audit.py            # draw and write the jsonl, report
     .venv/bin/python bench/evidence_audit.py --report   # report from the stored files only
     .venv/bin/python bench/evidence_audit.py --seed 20261203            # fresh draw, own files
     .venv/bin/python bench/evidence_audit.py --report --seed 20261203   # its report
+    .venv/bin/python bench/evidence_audit.py --seed 20261204   # third fresh draw (FRESH_QUOTAS_3)
+    .venv/bin/python bench/evidence_audit.py --seed 20261204 \
+        --quotas named=130,meaning=50,reference=70,via-map=40   # the same, quotas spelled out
 """
 
 from __future__ import annotations
@@ -78,6 +97,13 @@ SUMMARY = RESULTS / "evidence_audit.json"
 SEED = 20260412
 FRESH_SEED = 20261203
 QUOTAS = {"named": 120, "meaning": 50, "reference": 50, "via-map": 40}
+# The fresh draw taken after the fixes prompted by seed 20261203, and the quotas it was drawn
+# with (--quotas): the meaning and via-map pools are now so small that the default quotas fall
+# short of 200 quotes.
+FRESH_SEED_3 = 20261204
+FRESH_QUOTAS_3 = {"named": 130, "meaning": 50, "reference": 70, "via-map": 40}
+# Quotas a seed is drawn with when --quotas is not given; any other seed uses QUOTAS.
+SEED_QUOTAS = {FRESH_SEED_3: FRESH_QUOTAS_3}
 PROJECT = ("named", "meaning", "via-map")
 CONTEXT = 80
 
@@ -154,14 +180,38 @@ def collect() -> dict[str, list[dict[str, Any]]]:
     return pools
 
 
-def draw(pools: dict[str, list[dict[str, Any]]], seed: int = SEED) -> list[dict[str, Any]]:
-    """QUOTAS quotes per stratum, at random with ``seed``, each quote at most once.
+def parse_quotas(value: str) -> dict[str, int]:
+    """``named=130,reference=70`` -> quotas; strata not named keep their QUOTAS default.
+
+    The strata are always drawn in QUOTAS order, whatever order the option lists them in, so a
+    draw depends only on the seed and the quota of each stratum.
+    """
+    quotas = dict(QUOTAS)
+    for item in filter(None, (part.strip() for part in value.split(","))):
+        stratum, sep, number = item.partition("=")
+        stratum = stratum.strip()
+        if not sep or stratum not in QUOTAS or not number.strip().isdigit():
+            raise argparse.ArgumentTypeError(
+                f"expected STRATUM=N with STRATUM one of {', '.join(QUOTAS)}, got {item!r}"
+            )
+        quotas[stratum] = int(number)
+    return quotas
+
+
+def draw(
+    pools: dict[str, list[dict[str, Any]]],
+    seed: int = SEED,
+    quotas: dict[str, int] | None = None,
+) -> list[dict[str, Any]]:
+    """``quotas`` (default QUOTAS) quotes per stratum, at random with ``seed``, each at most once.
 
     A stratum whose pool holds fewer distinct quotes than its quota is taken whole.
     """
+    quotas = quotas or QUOTAS
     rng = random.Random(seed)
     sample = []
-    for stratum, quota in QUOTAS.items():
+    for stratum in QUOTAS:
+        quota = quotas[stratum]
         unique = {r["id"]: r for r in pools[stratum]}
         ids = sorted(unique)
         for key in rng.sample(ids, min(quota, len(ids))):
@@ -170,9 +220,13 @@ def draw(pools: dict[str, list[dict[str, Any]]], seed: int = SEED) -> list[dict[
 
 
 def report(
-    sample: list[dict[str, Any]], population: dict[str, int], seed: int = SEED
+    sample: list[dict[str, Any]],
+    population: dict[str, int],
+    seed: int = SEED,
+    quotas: dict[str, int] | None = None,
 ) -> dict[str, Any]:
     """Precision per how-found, per stratum, on the sample and weighted by stratum size."""
+    quotas = quotas or QUOTAS
     verdicts = json.loads(VERDICTS.read_text()) if VERDICTS.exists() else {}
     judged = [{**r, **verdicts[r["id"]]} for r in sample if r["id"] in verdicts]
 
@@ -194,10 +248,10 @@ def report(
         "sample": len(sample),
         "judged": len(judged),
         "population": population,
-        "quotas": QUOTAS,
+        "quotas": quotas,
         "short_of_quota": {
             s: f"pool holds {population.get(s, 0)} quotes, all taken (quota {q})"
-            for s, q in QUOTAS.items()
+            for s, q in quotas.items()
             if population.get(s, 0) < q
         },
         "precision_sample": precision(judged)["precision"] if judged else None,
@@ -273,23 +327,36 @@ def main() -> None:
         "--seed",
         type=int,
         default=SEED,
-        help=f"random seed of the draw (default {SEED}; {FRESH_SEED} is the fresh draw taken "
-        "after the second audit's fixes); a non-default seed writes its own files",
+        help=f"random seed of the draw (default {SEED}; {FRESH_SEED} and {FRESH_SEED_3} are the "
+        "fresh draws taken after the second and third audits' fixes); a non-default seed writes "
+        "its own files",
+    )
+    parser.add_argument(
+        "--quotas",
+        type=parse_quotas,
+        default=None,
+        help="quotas per stratum, e.g. named=130,reference=70 (strata not named keep the "
+        f"default {QUOTAS}); seed {FRESH_SEED_3} defaults to "
+        + ",".join(f"{s}={n}" for s, n in FRESH_QUOTAS_3.items())
+        + "; --report reads the quotas from the seed's summary",
     )
     args = parser.parse_args()
     quotes, summary_file = outputs(args.seed)
     if args.report:
         sample = [json.loads(line) for line in quotes.read_text().splitlines()]
-        population = json.loads(summary_file.read_text())["population"]
+        stored = json.loads(summary_file.read_text())
+        population = stored["population"]
+        quotas = args.quotas or stored.get("quotas") or SEED_QUOTAS.get(args.seed, QUOTAS)
     else:
+        quotas = args.quotas or SEED_QUOTAS.get(args.seed, QUOTAS)
         pools = collect()
         population = {s: len({r["id"] for r in pools[s]}) for s in QUOTAS}
-        sample = _with_verdicts(draw(pools, args.seed))
+        sample = _with_verdicts(draw(pools, args.seed, quotas))
         if args.seed != SEED:
             sample = _mark_judged_before(sample, quotes)
         RESULTS.mkdir(exist_ok=True)
         quotes.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in sample))
-    summary = report(sample, population, args.seed)
+    summary = report(sample, population, args.seed, quotas)
     summary_file.write_text(json.dumps(summary, indent=2) + "\n")
     print(json.dumps(summary, indent=2))
 
