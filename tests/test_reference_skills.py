@@ -48,3 +48,14 @@ def test_a_skill_word_in_a_schools_name_is_not_a_skill() -> None:
     assert reference is not None
     assert reference.find("Studied at New English School, Pune") == []
     assert [r.name for r in reference.find("Fluent in English")] == ["English"]
+
+
+def test_wishes_and_place_names_are_not_skills() -> None:
+    from aicareers.service.runtime import load_assessor
+
+    reference = load_assessor().reference
+    assert reference is not None
+    assert reference.find("Enthusiastic to learn new technologies like Docker") == []
+    assert reference.find("Chennai, Tamil Nadu") == []
+    assert [r.name for r in reference.find("Truba Institute of Information Technology")] == []
+    assert "Docker" in [r.name for r in reference.find("Deployed services with Docker.")]

@@ -97,3 +97,10 @@ def test_it_service_change_management_is_not_organisational_change() -> None:
     assert found("Led change management for the HR system rollout, training 300 staff") == [
         (("change-management",), "change management")
     ]
+
+
+def test_a_wish_to_learn_is_not_a_skill_but_what_comes_before_it_is() -> None:
+    assert found("Areas of interest: deep learning and NLP") == []
+    assert [ids for ids, _ in found("Python, SQL; keen to learn Kubernetes")] == [
+        ("python",), ("sql",)
+    ]

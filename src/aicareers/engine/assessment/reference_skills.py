@@ -26,6 +26,7 @@ from dataclasses import dataclass
 
 import msgspec
 
+from ..claims import claimed
 from ..evidence import Span
 from ..phrases import PhraseIndex, phrase_key
 
@@ -33,14 +34,9 @@ MAX_QUOTES = 3
 ESCO = "esco"
 ONET_TECHNOLOGY = "onet-technology"
 FUNCTION_WORDS = frozenset(["and", "or", "of", "the", "to", "for", "with", "in", "on", "a", "an"])
+# Place names that hold a language's name: an address, not a language skill.
+PLACES = ("Tamil Nadu",)
 ABBREVIATION = re.compile(r"[A-Z0-9]{2,4}")
-
-
-# A skill word followed by one of these is part of an institution's name, not a skill.
-PART_OF_A_NAME = re.compile(
-    r"[ \t]+(?:(?:High|Higher|Secondary|Medium)[ \t]+)?"
-    r"(?:School|College|University|Institute|Academy)\b"
-)
 
 
 class ReferenceSkill(msgspec.Struct, frozen=True, kw_only=True):
@@ -128,15 +124,17 @@ class ReferenceVocabulary:
         names = {f"{ESCO}|{s.uri}": s.label for s in esco}
         names.update({f"{ONET_TECHNOLOGY}|{t}": t for t in technology})
         ambiguous = _ambiguous(esco, technology)
-        index = PhraseIndex(_phrases(esco, technology), listed=ambiguous, cased=ambiguous)
+        index = PhraseIndex(
+            _phrases(esco, technology), listed=ambiguous, cased=ambiguous, stop=PLACES
+        )
         return cls(index, names, frozenset(hot))
 
     def find(self, text: str) -> list[ReferenceSkill]:
         """Every reference skill named in ``text``, ESCO first, then by first mention."""
         quotes: dict[str, list[Span]] = defaultdict(list)
         for hit in self.index.find(text):
-            if PART_OF_A_NAME.match(text, hit.span.end):
-                continue  # 'New English School', 'Oracle University': a school's name
+            if not claimed(text, hit.span):
+                continue  # a school's name ('New English School') or a wish to learn
             for ident in hit.ids:
                 quotes[ident].append(hit.span)
         found = []

@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterator, Sequence
 
 from ...knowledge.models import Skill
+from ..claims import claimed
 from ..evidence import Span
 from ..phrases import PhraseHit, PhraseIndex, phrase_key
 
@@ -106,6 +107,7 @@ class Vocabulary(PhraseIndex):
             if (" ".join(key) not in NEEDS_NEIGHBOUR or _near(hit.span, anchors))
             and not (key[-1] in ROLE_WORDS and _said_of_another(text, hit.span))
             and not _other_sense(text, hit.span, " ".join(key))
+            and claimed(text, hit.span)
         ]
 
     def find_listed(self, text: str, ranges: Sequence[tuple[int, int]]) -> list[PhraseHit]:
