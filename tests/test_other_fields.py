@@ -28,13 +28,7 @@ NAMES = sorted(EXPECTED)
 MOJIBAKE = ("\u00e2\u20ac", "\u00c3")  # 'â€' and 'Ã': UTF-8 read as cp1252 or Latin-1
 
 # What the product gets wrong today, per (check, fixture); each stays a strict xfail.
-KNOWN_WRONG: dict[tuple[str, str], str] = {
-    ("titles", "newspaper_journalist.txt"): (
-        "no job title read from the one-line resume: 'Senior Reporter, The Leinster Courier "
-        "(daily newspaper), 2014 - Present' and 'Reporter, Galway Weekly Echo, 2010 - 2014' "
-        "follow 'Experience:' inline and are missed"
-    ),
-}
+KNOWN_WRONG: dict[tuple[str, str], str] = {}
 
 
 def _cases(check: str) -> list[Any]:

@@ -192,3 +192,12 @@ def test_a_long_skill_duration_is_a_lower_bound_on_years_even_beside_a_dated_job
     )
     profile = profile_from_inputs(text.encode(), "resume.txt")
     assert profile.years_experience == 10.0
+
+
+def test_a_heading_after_a_header_separator_starts_its_section() -> None:
+    text = (
+        "Ann Byrne - Reporter - Dublin - ann@example.ie - Experience: Senior Reporter, "
+        "The Courier (daily newspaper), 2014 - Present. Cover local news."
+    )
+    profile = profile_from_inputs(text.encode(), "resume.txt")
+    assert [p.title for p in profile.titles][:1] == ["Senior Reporter"]

@@ -117,7 +117,7 @@ def _written_as_heading(line: str, tokens: list[tuple[int, int]], index: int, si
     previous = before.rsplit(None, 1)[-1] if before else ""
     opens = (
         not previous
-        or previous[-1] in ".!?:;)]"
+        or previous[-1] in ".!?:;)]|-\u2013\u2014"  # a header's separators: 'Dublin - Skills:'
         or previous[:1].islower()
         or (len(previous) > 1 and previous.isupper())
     )
