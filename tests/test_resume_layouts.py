@@ -201,3 +201,17 @@ def test_a_heading_after_a_header_separator_starts_its_section() -> None:
     )
     profile = profile_from_inputs(text.encode(), "resume.txt")
     assert [p.title for p in profile.titles][:1] == ["Senior Reporter"]
+
+
+@pytest.mark.parametrize(
+    ("header", "expected"),
+    [
+        ("LENA FISCHER \u2014 GRAPHIC & BRAND DESIGNER", []),  # a name is not a title
+        ("Agronomist | Farm Operations Manager", [("Agronomist", None)]),
+    ],
+)
+def test_header_lines_are_read_part_by_part(
+    header: str, expected: list[tuple[str, str | None]]
+) -> None:
+    document = read_document(f"{header}\nBerlin\n".encode(), "resume.txt")
+    assert [(p.title, p.organization) for p in document.titles] == expected

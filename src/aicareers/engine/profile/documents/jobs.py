@@ -83,6 +83,8 @@ def _title_and_org(line: str) -> tuple[str, str | None] | None:
         return trim_separators(line).rstrip("."), None
     parts = _SPLIT.split(line, maxsplit=1)
     if len(parts) == 2 and looks_like_title(parts[0]):
+        if looks_like_title(parts[1]):  # 'Agronomist | Farm Manager': two titles, no employer
+            return trim_separators(parts[0]).rstrip("."), None
         organization = _organization(parts[1])
         if organization is not None:  # 'Nurse, with years on wards...' is a sentence
             return trim_separators(parts[0]).rstrip("."), organization

@@ -46,8 +46,12 @@ _CONNECTOR_WORDS = "of and & in for the to at / - on cum"
 _CONNECTORS = frozenset(_CONNECTOR_WORDS.split())
 _WORD = re.compile(r"[A-Za-z][A-Za-z.'&-]*|&|/|\d+")
 _MAX_WORDS = 7
-# Things titles never hold: digits in a row (dates, phone numbers), labels, sentence marks.
-_NOT_TITLE = re.compile(r"\d{3}|[:;!?@]|\b(?:exp(?:e|)rience|years?|months?)\b", re.IGNORECASE)
+# Things titles never hold: digits in a row (dates, phone numbers), labels, sentence marks,
+# and the separators of a header line ('LENA FISCHER — BRAND DESIGNER', 'Agronomist | Farm
+# Manager'), whose parts are read one by one.
+_NOT_TITLE = re.compile(
+    r"\d{3}|[:;!?@|\u2014\u2013]|\b(?:exp(?:e|)rience|years?|months?)\b", re.IGNORECASE
+)
 
 
 def _words(text: str) -> list[str]:
