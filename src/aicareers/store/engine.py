@@ -11,6 +11,12 @@ SQLite settings, applied to every new connection:
   lose the last commits when the machine itself goes down. One fsync per commit costs a few
   milliseconds, nothing next to a person typing a command.
 - ``foreign_keys=ON``: SQLite leaves them off unless asked, per connection.
+- ``secure_delete=ON``: deleted rows are overwritten with zeros, not just unlinked, so a
+  deleted account's e-mail and notes do not linger in free pages; ``checkpoint`` then folds the
+  WAL (which still holds the old pages) into the file and truncates it.
+- The file is created mode 0600 before SQLite opens it: SQLite gives its ``-wal`` and ``-shm``
+  the database's own mode, so all three are readable by their owner only (an existing file
+  keeps the mode it has).
 - busy timeout (``lock_timeout`` seconds): how long to wait for another writer before giving
   up with DatabaseLockedError.
 
@@ -28,9 +34,12 @@ pre-ping so that a long-running web process survives a server restart. Its defau
 
 from __future__ import annotations
 
+import contextlib
+import os
 import sqlite3
 import time
 from functools import partial
+from pathlib import Path
 from typing import Any
 
 import msgspec
@@ -66,6 +75,8 @@ _JSON = {"json_serializer": _json_dumps, "json_deserializer": msgspec.json.decod
 
 
 def _sqlite_engine(url: URL, lock_timeout: float) -> Engine:
+    if url.database and url.database != ":memory:":
+        _create_private(Path(url.database))
     engine = sa.create_engine(
         url,
         # A pooled connection is used by one thread at a time, so sharing across threads
@@ -78,6 +89,33 @@ def _sqlite_engine(url: URL, lock_timeout: float) -> Engine:
     return engine
 
 
+def _create_private(path: Path) -> None:
+    """Create the database file empty and mode 0600, unless it exists (SQLite fills it in).
+
+    Anything in the way (a missing folder, a read-only one) is left for SQLite to report,
+    with the messages ``failures`` gives its errors.
+    """
+    with contextlib.suppress(OSError):
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+
+
+def checkpoint(engine: Engine) -> None:
+    """Fold SQLite's WAL into the database file and truncate it (nothing for PostgreSQL).
+
+    After ``secure_delete`` has zeroed deleted rows, their old copies live on only in WAL
+    frames; TRUNCATE copies every frame back and empties the file, so a deleted account can
+    no longer be read from the ``-wal`` file either.
+    """
+    if engine.dialect.name != "sqlite":
+        return
+    with engine.connect() as conn:  # a raw cursor: no BEGIN, a checkpoint cannot run in one
+        cursor = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+        try:
+            cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        finally:
+            cursor.close()
+
+
 def _sqlite_connect(dbapi_connection: Any, _record: Any, *, lock_timeout: float) -> None:
     dbapi_connection.isolation_level = None  # we issue BEGIN ourselves (_sqlite_begin)
     cursor = dbapi_connection.cursor()
@@ -85,6 +123,7 @@ def _sqlite_connect(dbapi_connection: Any, _record: Any, *, lock_timeout: float)
         _wal(cursor, lock_timeout)
         cursor.execute("PRAGMA synchronous=FULL")
         cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute("PRAGMA secure_delete=ON")
     finally:
         cursor.close()
 

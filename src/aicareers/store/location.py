@@ -36,10 +36,14 @@ def data_dir(env: Mapping[str, str] | None = None) -> Path:
 
 
 def default_database_path(env: Mapping[str, str] | None = None) -> Path:
-    """The SQLite file used when no URL is given; its folder is created if missing."""
+    """The SQLite file used when no URL is given; its folder is created if missing.
+
+    A new folder is mode 0700: it holds the database and the web app's secret key, which are
+    no business of other users of the machine.
+    """
     folder = data_dir(env)
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
     except OSError as exc:
         raise DatabaseReadOnlyError(
             f"Cannot create the data folder {folder} ({exc.strerror or exc}). Make its parent "

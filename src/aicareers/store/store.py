@@ -20,7 +20,7 @@ from sqlalchemy.engine import URL, Connection, Engine
 from ..engine.plans.model import EventStatus, Plan, ProgressEvent
 from . import accounts, assessments, plans, progress
 from .accounts import Account, ApiToken
-from .engine import DEFAULT_LOCK_TIMEOUT, WRITE, create_engine
+from .engine import DEFAULT_LOCK_TIMEOUT, WRITE, checkpoint, create_engine
 from .failures import translated
 from .location import describe, resolve_url
 from .migrate import ensure_schema
@@ -160,9 +160,15 @@ class Store:
             return accounts.export(conn, user_id)
 
     def delete_user(self, user_id: int) -> None:
-        """Delete the user and everything theirs, in one transaction."""
+        """Delete the user and everything theirs, in one transaction, leaving no copy behind.
+
+        SQLite's ``secure_delete`` zeroes the rows; the checkpoint then empties the WAL, which
+        still held them (an account's e-mail and notes were readable there after deletion).
+        """
         with self._write() as conn:
             accounts.delete(conn, user_id)
+        with translated(self.url, self.lock_timeout):
+            checkpoint(self.engine)
 
     # Assessments
 
