@@ -80,3 +80,11 @@ def test_legend_is_printed_with_the_ranking(invoke: Invoke) -> None:
     assert SCORE_LEGEND in markdown.stdout
     as_json = json.loads(invoke("assess", "--title", "Paralegal", "--format", "json").stdout)
     assert as_json["reading"]["certainty"] in {"low", "medium", "high"}
+
+
+def test_listed_skills_count_even_when_none_is_one_of_ours() -> None:
+    listed = "AutoCAD, Primavera P6, quantity surveying, site supervision, bar bending schedules"
+    reading = assess(AssessInput(title="Civil engineer", skills=listed), top=1).reading
+    assert reading is not None
+    assert "5 skills" in reading.summary
+    assert "listing the skills" not in reading.summary

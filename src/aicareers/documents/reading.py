@@ -36,11 +36,14 @@ class Reading(View, frozen=True):
 
 def _points(profile: Profile, result: EngineResult) -> tuple[int, list[str], list[str]]:
     """Points for what was read, the phrases that say so, and what would add more."""
-    named = sum(1 for s in result.skills if s.how == "named")
+    # Skills named in the person's words, or listed by them (a skills section, a typed field)
+    # even where none is one of our own 85: a civil engineer's AutoCAD and surveying count.
+    named = max(sum(1 for s in result.skills if s.how == "named"), len(profile.skills))
+    shown = max(len(result.skills), len(profile.skills))
     best = max((o.confidence for o in result.occupations), default=0.0)
     # A title read but coded only vaguely ("Sr. Executive - Projects") is half a reading.
     job = 2 if best >= CONFIDENT_OCCUPATION else int(bool(profile.titles or result.occupations))
-    skills = 2 if named >= ENOUGH_SKILLS else int(bool(result.skills))
+    skills = 2 if named >= ENOUGH_SKILLS else int(bool(shown))
     read, more = [], []
     count = len(profile.titles)
     if count:
@@ -49,8 +52,8 @@ def _points(profile: Profile, result: EngineResult) -> tuple[int, list[str], lis
         read.append("the kind of work you describe")
     if job < 2:
         more.append("adding your current job title" if not count else "naming your job plainly")
-    if result.skills:
-        read.append(f"{len(result.skills)} skill" + ("s" if len(result.skills) != 1 else ""))
+    if shown:
+        read.append(f"{shown} skill" + ("s" if shown != 1 else ""))
     if skills < 2:
         more.append("listing the skills you use most")
     if profile.years_experience is not None:
