@@ -83,7 +83,7 @@ def test_sign_up_refuses_a_taken_address_a_bad_address_and_a_short_password(
     signed_in_client("taken@example.org")
     token = csrf(client, "/signup")
     cases = {
-        ("taken@example.org", PASSWORD): "already an account",
+        ("taken@example.org", "not the password"): "If you already have an account",
         ("not-an-address", PASSWORD): "e-mail address",
         ("new@example.org", "short"): "at least 10 characters",
     }

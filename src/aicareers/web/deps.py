@@ -36,6 +36,7 @@ if TYPE_CHECKING:
 
 SESSION_KEY = "sid"  # the sign-in token inside request.session
 _USER = "aicareers_user"
+_LOOKUP_FAILED = "aicareers_user_lookup_failed"  # the error that hid a signed-in user
 _open_lock = threading.Lock()
 
 
@@ -90,7 +91,8 @@ def current_user(request: Request) -> WebUser | None:
     if isinstance(token, str) and token:
         try:
             user = WebUser.of(get_store(request).session_account(token_hash(token)))
-        except AicareersError:  # a broken database must not break the anonymous pages
+        except AicareersError as exc:  # a broken database must not break the anonymous pages
+            setattr(request.state, _LOOKUP_FAILED, exc)
             user = None
     setattr(request.state, _USER, user)
     return user
@@ -122,6 +124,9 @@ def require_user(request: Request) -> WebUser:
     """The signed-in user; a visitor goes to sign-in (pages) or gets 401 (API paths)."""
     user = current_user(request)
     if user is None:
+        failed = getattr(request.state, _LOOKUP_FAILED, None)
+        if failed is not None:  # signed in, but the database cannot say as whom: 503, not sign-in
+            raise failed
         raise SignInRequired()
     return user
 

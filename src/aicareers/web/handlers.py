@@ -25,6 +25,7 @@ from .errors import (
     wants_json,
     with_link,
 )
+from .security import HasherBusy
 from .templating import render
 
 log = logging.getLogger("aicareers.web")
@@ -89,7 +90,13 @@ def install(app: FastAPI) -> None:
         status, code, details = classify(exc)
         if status >= 500:
             log.warning("%s: %s", type(exc).__name__, exc)
-        return respond(request, status, code, str(exc), details)
+        return respond(request, status, code, public_message(exc), details)
+
+    @app.exception_handler(HasherBusy)
+    async def hasher_busy(request: Request, exc: HasherBusy) -> Response:
+        message = "Too many sign-ins are being checked at once. Please try again in a moment."
+        headers = {"Retry-After": str(exc.retry_after), "Cache-Control": "no-store"}
+        return respond(request, 429, "too-many-requests", message, None, headers)
 
     @app.exception_handler(RequestValidationError)
     async def validation_error(request: Request, exc: RequestValidationError) -> Response:
@@ -111,6 +118,26 @@ def install(app: FastAPI) -> None:
         log.exception("unhandled error on %s %s", request.method, request.url.path)
         message = "Something went wrong on our side; the error was logged. Please try again."
         return respond(request, 500, "internal-error", message)
+
+
+# What a visitor reads when the database fails. The store's own messages name the database
+# (a file path, or a URL with its user, host and port): that is for the server's log only.
+_STORE_MESSAGES: tuple[tuple[type[core.StoreError], str], ...] = (
+    (core.DatabaseUnavailableError, "The database does not answer."),
+    (core.DatabaseLockedError, "The database is busy."),
+    (core.DatabaseReadOnlyError, "The database is read-only, so nothing can be saved."),
+    (core.SchemaError, "The database needs an upgrade before this app can use it."),
+    (core.StoreError, "The database cannot be used."),
+)
+_STORE_NEXT = " Please try again in a few minutes; the details are in the server's log."
+
+
+def public_message(exc: core.AicareersError) -> str:
+    """The error's message as a visitor may read it: never where the database is."""
+    if not isinstance(exc, core.StoreError):
+        return str(exc)
+    said = next(text for kind, text in _STORE_MESSAGES if isinstance(exc, kind))
+    return said + _STORE_NEXT
 
 
 _HTTP_MESSAGES = {

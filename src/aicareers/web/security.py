@@ -1,9 +1,18 @@
-"""Secrets: argon2 password hashes, random tokens and the hashes the store keeps of them."""
+"""Secrets: argon2 password hashes, random tokens and the hashes the store keeps of them.
+
+Every argon2 hash or check takes one of ``HASH_SLOTS`` slots per process: each costs 64 MiB
+and a core for a tenth of a second, so a flood of sign-ins must queue (and, after
+``HASH_WAIT`` seconds, be refused with ``HasherBusy``, a 429) instead of taking all the
+memory and every core. 100 concurrent wrong passwords once cost 1.9 GB.
+"""
 
 from __future__ import annotations
 
 import hashlib
 import secrets
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -13,6 +22,29 @@ if TYPE_CHECKING:
 API_TOKEN_PREFIX = "aic_"  # lets people (and secret scanners) recognise an aicareers token
 MIN_PASSWORD = 10
 MAX_PASSWORD = 1024  # argon2 takes any length; this only stops absurd request bodies
+HASH_SLOTS = 2  # argon2 runs at once per process: 128 MiB at most, and cores left for pages
+HASH_WAIT = 2.0  # seconds a check may queue for a slot: ~20 checks' time, then 429
+BUSY_RETRY_AFTER = 2  # seconds a refused request is told to wait
+
+
+class HasherBusy(Exception):  # noqa: N818 (a state, not a failure of the request)
+    """Every argon2 slot stayed taken for ``HASH_WAIT`` seconds: answer 429, try again."""
+
+    retry_after = BUSY_RETRY_AFTER
+
+
+_slots = threading.BoundedSemaphore(HASH_SLOTS)
+
+
+@contextmanager
+def _hash_slot() -> Iterator[None]:
+    """Hold one of the process's argon2 slots; HasherBusy when none frees up in time."""
+    if not _slots.acquire(timeout=HASH_WAIT):
+        raise HasherBusy()
+    try:
+        yield
+    finally:
+        _slots.release()
 
 
 @lru_cache(maxsize=1)
@@ -24,17 +56,19 @@ def _hasher() -> PasswordHasher:
 
 def hash_password(password: str) -> str:
     """An argon2id hash with a random salt, in the PHC string format."""
-    return _hasher().hash(password)
+    with _hash_slot():
+        return _hasher().hash(password)
 
 
 def verify_password(stored: str, password: str) -> bool:
     """Whether ``password`` matches the stored hash (timing-safe)."""
     from argon2.exceptions import InvalidHashError, VerificationError
 
-    try:
-        return _hasher().verify(stored, password)
-    except (VerificationError, InvalidHashError):
-        return False
+    with _hash_slot():
+        try:
+            return _hasher().verify(stored, password)
+        except (VerificationError, InvalidHashError):
+            return False
 
 
 def needs_rehash(stored: str) -> bool:
