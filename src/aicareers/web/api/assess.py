@@ -21,10 +21,11 @@ from ...service import assess as service
 from ..deps import get_settings
 from ..errors import ApiError
 from ..limits import FRAMING_BYTES
-from .common import documented, errors, json_response, read_body
-from .schemas import AssessFields, AssessRequest, clean_text
+from .common import ApiRoute, documented, errors, form_properties, json_response, read_body
+from .nesting import check_body, check_pasted_text
+from .schemas import AssessRequest, clean_text
 
-router = APIRouter(tags=["assess"])
+router = APIRouter(tags=["assess"], route_class=ApiRoute)
 FORM_TYPES = ("multipart/form-data", "application/x-www-form-urlencoded")
 # Form fields that may be repeated (or given once, comma separated).
 LIST_FIELDS = ("skills", "past_titles")
@@ -37,10 +38,7 @@ _FORM_SCHEMA = {
             "format": "binary",
             "description": "PDF, DOCX, text, Markdown, JSON Resume or a LinkedIn export zip.",
         },
-        **{
-            name: {"type": "string", "description": f"As in the JSON body ({name})."}
-            for name in AssessFields
-        },
+        **form_properties(AssessRequest),
     },
 }
 _BODY = {
@@ -86,12 +84,15 @@ async def assess(request: Request) -> Response:
             "upload a file).",
             {"content_type": kind},
         )  # fmt: skip
+    if data is None:  # only text that will be read is scanned; with a file it is set aside
+        check_pasted_text(fields.text)
     settings = get_settings(request)
     report = await _run(fields, data, filename, settings.semantic)
     return json_response(report)
 
 
 def _from_json(body: bytes) -> AssessRequest:
+    check_body(body)
     try:
         return AssessRequest.model_validate_json(body or b"{}")
     except ValidationError as exc:

@@ -8,11 +8,11 @@ from fastapi import APIRouter, Path, Query
 from fastapi.responses import Response
 
 from ...documents import catalog as v
-from ...service.catalog import CareerFilter
+from ...service.catalog import MAX_COMPARED, MIN_COMPARED, CareerFilter
 from ..deps import NavigatorDep
-from .common import documented, errors, json_response
+from .common import ApiRoute, documented, errors, json_response
 
-router = APIRouter(tags=["careers"])
+router = APIRouter(tags=["careers"], route_class=ApiRoute)
 
 
 @router.get(
@@ -68,8 +68,15 @@ def compare(
     ids: Annotated[
         list[str],
         Query(
-            description="Two to four career ids: ?ids=a&ids=b (or ?ids=a,b).",
+            description="Two to four different career ids: ?ids=a&ids=b (or ?ids=a,b).",
             examples=[["prompt-engineer", "mlops-engineer"]],
+            # The schema states the server's count check (the comma form is a shorthand).
+            json_schema_extra={
+                "minItems": MIN_COMPARED,
+                "maxItems": MAX_COMPARED,
+                "uniqueItems": True,
+                "items": {"type": "string", "pattern": r"^[^,\s]([^,]*[^,\s])?$"},
+            },
         ),
     ],
 ) -> Response:

@@ -1,15 +1,23 @@
-"""What every API module shares: JSON answers, documented errors, one-time loads, body limits."""
+"""What every API module shares: JSON answers, documented errors, body limits, the route class."""
 
 from __future__ import annotations
 
 import copy
+import functools
+import re
+from collections.abc import Callable, Coroutine
 from typing import Any, TypeVar
 
 import msgspec
 from fastapi import Request
 from fastapi.responses import Response
+from fastapi.routing import APIRoute
+from pydantic import BaseModel
+from starlette.exceptions import HTTPException
+from starlette.types import Receive, Scope, Send
 
 from ..errors import ApiError
+from .nesting import check_body
 from .schemas import ErrorBody
 
 MB = 1_048_576
@@ -18,6 +26,7 @@ _ENCODER = msgspec.json.Encoder()
 T = TypeVar("T")
 
 _ERROR_TEXT = {
+    400: "The body could not be decoded as JSON (it is not UTF-8, say).",
     401: "No valid API token: send 'Authorization: Bearer TOKEN'.",
     404: "No such id (another account's plan included); `details.suggestions` has close ids.",
     413: "The upload is over the size limit (10 MB).",
@@ -56,6 +65,24 @@ def schema_of(kind: Any) -> dict[str, Any]:
     return result
 
 
+def form_properties(model: type[BaseModel]) -> dict[str, Any]:
+    """A request model's properties as form fields: never null, since a form cannot send one.
+
+    A field left out of a form is how it is left unset; a schema that offered ``null`` would
+    invite ``input_format=null``, which the server refuses.
+    """
+    found: dict[str, Any] = {}
+    for name, prop in model.model_json_schema()["properties"].items():
+        branches = [b for b in prop.get("anyOf", []) if b.get("type") != "null"]
+        rest = {k: v for k, v in prop.items() if k not in ("anyOf", "default")}
+        if len(branches) == 1:
+            rest.update(branches[0])
+        elif branches:
+            rest["anyOf"] = branches
+        found[name] = rest if "anyOf" in prop else prop
+    return found
+
+
 def documented(kind: Any, description: str, status: int = 200) -> dict[int | str, dict[str, Any]]:
     """An OpenAPI response whose schema comes from a msgspec type (a document's declaration)."""
     content = {"application/json": {"schema": schema_of(kind)}}
@@ -92,3 +119,56 @@ async def read_body(request: Request, limit: int) -> bytes:
     body = b"".join(chunks)
     request._body = body  # Starlette's own cache: stream() and form() replay it
     return body
+
+
+class ApiRoute(APIRoute):
+    """An API route: JSON bodies depth-checked before FastAPI parses them, and a 405 whose
+    ``Allow`` names every method of the path.
+
+    Every router of the API uses it (``APIRouter(route_class=ApiRoute)``).
+    """
+
+    def get_route_handler(self) -> Callable[[Request], Coroutine[Any, Any, Response]]:
+        """FastAPI's handler, after a depth check of the body it is about to parse."""
+        handler = super().get_route_handler()
+        if self.body_field is None:  # no body model: nothing for FastAPI to parse
+            return handler
+
+        async def guarded(request: Request) -> Response:
+            # json.loads recurses: 2 KB of '[' would be a RecursionError, then a 500. The
+            # body is cached on the request, so the handler does not read it again.
+            check_body(await request.body())
+            return await handler(request)
+
+        return guarded
+
+    async def handle(self, scope: Scope, receive: Receive, send: Send) -> None:
+        """Starlette's 405 lists only this route's methods; a path may have several routes."""
+        if self.methods and scope["method"] not in self.methods:
+            allow = ", ".join(sorted(allowed_methods(scope) or self.methods))
+            raise HTTPException(405, headers={"Allow": allow})
+        await super().handle(scope, receive, send)
+
+
+def allowed_methods(scope: Scope) -> set[str]:
+    """The methods the app's OpenAPI document gives the request's path (empty if none).
+
+    The document, built once and cached by FastAPI, is the public list of every route of the
+    API; the routers themselves are nested in FastAPI's private structures.
+    """
+    app = scope.get("app")
+    paths: dict[str, dict[str, Any]] = app.openapi().get("paths", {}) if app else {}
+    for template, item in paths.items():
+        if _template(template).fullmatch(scope["path"]):
+            return {method.upper() for method in item if method in _METHODS}
+    return set()
+
+
+_METHODS = frozenset({"get", "put", "post", "delete", "options", "head", "patch", "trace"})
+
+
+@functools.lru_cache(maxsize=256)
+def _template(path: str) -> re.Pattern[str]:
+    """``/plans/{plan_id}`` as a pattern: each parameter is one path segment."""
+    parts = re.split(r"(\{[^}]+\})", path)
+    return re.compile("".join("[^/]+" if p.startswith("{") else re.escape(p) for p in parts))

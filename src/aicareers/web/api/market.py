@@ -8,9 +8,14 @@ from fastapi import APIRouter, Query
 from fastapi.responses import Response
 
 from ..deps import NavigatorDep
-from .common import documented, errors, json_response
+from .common import ApiRoute, documented, errors, json_response
 
-router = APIRouter(tags=["salaries"])
+router = APIRouter(tags=["salaries"], route_class=ApiRoute)
+
+# The salary data's levels and remote ratios (``market``, which adapters do not import; a
+# test keeps them equal).
+LEVELS = ("EN", "MI", "SE", "EX")
+REMOTE = [0, 50, 100]
 
 
 def _report_schema() -> dict[int | str, dict[str, object]]:
@@ -25,14 +30,23 @@ def _report_schema() -> dict[int | str, dict[str, object]]:
 def salaries(
     nav: NavigatorDep,
     career: Annotated[
-        str | None, Query(description="A career id (or a reference role: data-scientist).")
+        str | None,
+        Query(description="A career id (or a reference role: data-scientist); not with job_title."),
     ] = None,
     job_title: Annotated[
-        str | None, Query(description="One job title as the data spells it, any case.")
+        str | None,
+        Query(description="One job title as the data spells it, any case; not with career."),
     ] = None,
-    level: Annotated[str | None, Query(description="EN, MI, SE or EX.")] = None,
+    # Enums in the schema only: the service's own checks (any case, its messages) still answer.
+    level: Annotated[
+        str | None,
+        Query(description="EN, MI, SE or EX.", json_schema_extra={"enum": list(LEVELS)}),
+    ] = None,
     country: Annotated[str | None, Query(description="ISO 3166 code or English name.")] = None,
-    remote: Annotated[int | None, Query(description="0 (on site), 50 (hybrid) or 100.")] = None,
+    remote: Annotated[
+        int | None,
+        Query(description="0 (on site), 50 (hybrid) or 100.", json_schema_extra={"enum": REMOTE}),
+    ] = None,
     year: Annotated[int | None, Query(description="One survey year.")] = None,
     group_by: Annotated[
         Literal["level", "country", "year", "remote"] | None,

@@ -9,9 +9,9 @@ from fastapi.responses import Response
 
 from ...documents.occupations import SimilarOccupations, TitleCoding
 from ...service import occupations as service
-from .common import documented, errors, json_response
+from .common import ApiRoute, documented, errors, json_response
 
-router = APIRouter(tags=["occupations"])
+router = APIRouter(tags=["occupations"], route_class=ApiRoute)
 
 
 @router.get(

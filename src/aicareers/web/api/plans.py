@@ -15,16 +15,23 @@ from fastapi.responses import Response
 from ...documents.plan import EventResult, PlanDocument, PlanHistory, StepDoc
 from ...service.plans import MEDIA_TYPES, Planner, PlanRequest, parse_day, plan_document
 from ..deps import ApiUserDep, StoreDep
-from .common import documented, errors, json_response
-from .schemas import EventCreate, PlanCreate
+from .common import ApiRoute, documented, errors, json_response
+from .schemas import EventCreate, PlanCreate, day_pattern
 
-router = APIRouter(prefix="/plans", tags=["plans"], responses=errors(401, 404))
+router = APIRouter(
+    prefix="/plans", tags=["plans"], responses=errors(401, 404), route_class=ApiRoute
+)
 
 # Ids are 32-bit in PostgreSQL; a larger number can only be a plan nobody has.
 MAX_ID = 2**31 - 1
 PlanId = Annotated[int, Path(ge=1, le=MAX_ID, description="A plan id of yours.")]
 Today = Annotated[
-    dt.date | None, Query(description="Progress as of this day, YYYY-MM-DD (default: today).")
+    dt.date | None,
+    Query(
+        description="Progress as of this day, YYYY-MM-DD, from 2000 to five years ahead "
+        "(default: today).",
+        json_schema_extra={"pattern": day_pattern()},
+    ),
 ]
 
 
@@ -44,7 +51,7 @@ def list_plans(user: ApiUserDep, store: StoreDep) -> Response:
     "",
     status_code=201,
     summary="Create a plan",
-    responses={**documented(PlanDocument, "The new plan.", 201), **errors(422)},
+    responses={**documented(PlanDocument, "The new plan.", 201), **errors(400, 422)},
 )
 def create_plan(body: PlanCreate, user: ApiUserDep, store: StoreDep) -> Response:
     """Build and save a dated plan towards a career (`plan create --format json`)."""
@@ -79,7 +86,7 @@ def plan_steps(plan_id: PlanId, user: ApiUserDep, store: StoreDep, today: Today 
     summary="Record progress on a step",
     responses={
         **documented(EventResult, "The change and the progress after it.", 201),
-        **errors(422),
+        **errors(400, 422),
     },
 )
 def record_event(plan_id: PlanId, body: EventCreate, user: ApiUserDep, store: StoreDep) -> Response:

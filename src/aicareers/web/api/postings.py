@@ -21,10 +21,10 @@ from ...service.postings import PostingsRequest, analyze_upload, record
 from ..deps import get_settings
 from ..errors import ApiError
 from ..limits import FRAMING_BYTES
-from .common import errors, json_response, read_body
+from .common import ApiRoute, errors, form_properties, json_response, read_body
 from .schemas import PostingsAnalysis
 
-router = APIRouter(tags=["postings"])
+router = APIRouter(tags=["postings"], route_class=ApiRoute)
 
 MAX_ROWS_SHOWN = 1000
 DEFAULT_ROWS_SHOWN = 100
@@ -50,7 +50,7 @@ _FORM_SCHEMA = {
     "required": ["file"],
     "properties": {
         "file": {"type": "string", "format": "binary", "description": "CSV, JSONL or Parquet."},
-        **PostingsForm.model_json_schema()["properties"],
+        **form_properties(PostingsForm),
     },
 }
 _BODY = {
@@ -81,7 +81,7 @@ class ListSink:
     "/postings/analyze",
     summary="Analyse a file of job postings",
     response_model=PostingsAnalysis,
-    responses=errors(413, 422),
+    responses=errors(413, 415, 422),
     openapi_extra=_BODY,
 )
 async def analyze(request: Request) -> Response:

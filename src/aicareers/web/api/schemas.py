@@ -7,9 +7,17 @@ summary, a plain dictionary, is described here.
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic.config import JsonDict
+
+from ...service.plans import EARLIEST_START, LATEST_YEARS_AHEAD
+
+# The pace a plan accepts (``engine.plans.build``, which adapters do not import; a test
+# keeps the two equal).
+MIN_HOURS_PER_WEEK, MAX_HOURS_PER_WEEK = 0.5, 60.0
 
 # Our errors quote the text they were given; a lone UTF-16 surrogate cannot be encoded back.
 _SURROGATES = dict.fromkeys(range(0xD800, 0xE000), "\ufffd")
@@ -22,6 +30,23 @@ def clean_text(value: Any) -> Any:
     if isinstance(value, list):
         return [clean_text(item) for item in value]
     return value
+
+
+def day_pattern(today: dt.date | None = None) -> str:
+    """A pattern for the YYYY-MM-DD days the plan service accepts (2000 to 5 years ahead).
+
+    The service checks the exact day; a schema cannot say "five years from today", so the
+    pattern allows whole years up to the last one that is wholly inside the window. It is
+    made when the app starts and only grows stricter than the server as the years pass.
+    """
+    last = (today or dt.date.today()).year + LATEST_YEARS_AHEAD - 1
+    years = "|".join(str(year) for year in range(EARLIEST_START.year, last + 1))
+    return rf"^(?:{years})-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12][0-9]|3[01])$"
+
+
+# What a preferred platform must hold to name anything: a letter or digit (the plan service
+# refuses a blank one). Which platforms exist is the catalog's business (unknown: 422).
+PLATFORM: JsonDict = {"type": "string", "minLength": 1, "maxLength": 200, "pattern": "[A-Za-z0-9]"}
 
 
 class _Strict(BaseModel):
@@ -89,9 +114,6 @@ class AssessRequest(_Strict):
     top: int = Field(20, ge=1, le=20, description="How many careers to return.")
 
 
-AssessFields = tuple(AssessRequest.model_fields)
-
-
 class PlanCreate(_Strict):
     """A plan towards one career, from skills you have or from a saved assessment."""
 
@@ -113,10 +135,23 @@ class PlanCreate(_Strict):
     career: str = Field(description="Career id, e.g. mlops-engineer.", max_length=200)
     skills: list[str] | str | None = Field(None, description="Skills you already have.")
     assessment_id: int | None = Field(None, ge=1, description="Plan the gaps of this assessment.")
-    hours_per_week: float = Field(3.5, allow_inf_nan=False, description="0.5 to 60.")
-    start: str | None = Field(None, description="YYYY-MM-DD (default: today).")
+    # The schema states the service's ranges; the service's own checks give the messages.
+    hours_per_week: float = Field(
+        3.5, allow_inf_nan=False, description="0.5 to 60.",
+        json_schema_extra={"minimum": MIN_HOURS_PER_WEEK, "maximum": MAX_HOURS_PER_WEEK},
+    )  # fmt: skip
+    start: str | None = Field(
+        None,
+        description="YYYY-MM-DD, from 2000 to five years ahead (default: today).",
+        json_schema_extra={"format": "date", "pattern": day_pattern()},
+    )
     free_only: bool = False
-    platforms: list[str] = Field(default_factory=list, max_length=20)
+    platforms: list[str] = Field(
+        default_factory=list,
+        max_length=20,
+        description="Providers to prefer, e.g. coursera, edx or deeplearning-ai.",
+        json_schema_extra={"items": PLATFORM},
+    )
 
 
 EventStatusIn = Literal["done", "in_progress", "skipped", "reopened", "start", "skip", "reopen"]

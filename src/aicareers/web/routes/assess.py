@@ -30,6 +30,7 @@ from ...service.intake import (
     RATING_LABELS,
     RIASEC_TYPES,
 )
+from ..api.nesting import check_pasted_text
 from ..errors import classify, page_message
 from ..templating import render
 
@@ -67,6 +68,8 @@ async def assess_submit(request: Request) -> Response:
     settings = request.app.state.settings
     try:
         upload = await _upload(form.get("file"), settings.max_upload_bytes)
+        if upload is None:  # pasted JSON is parsed recursively: refuse absurd nesting first
+            check_pasted_text(values["text"])
         report = await run_in_threadpool(
             run_assessment, values, answers, upload, settings.semantic
         )
