@@ -21,6 +21,8 @@
             ├── CorruptDocumentError       damaged, truncated, or not what its name says
             ├── UnsupportedDocumentError   a file type we do not read (image, .doc, spreadsheet)
             ├── DocumentTooLargeError      over the size limit
+            │   └── UnpackedTooLargeError  a zip (DOCX, LinkedIn export) that unpacks to too much
+            ├── DocumentTooComplexError    over a cap on pages, parts, rows, nesting or text
             └── UndecodableTextError       bytes that are not text in any encoding we can tell
 
 Adapters turn these into exit codes (CLI) or 4xx answers (web); nothing else should escape.
@@ -256,6 +258,37 @@ class DocumentTooLargeError(DocumentError):
             f"The file is {size / 1_048_576:.1f} MB; the limit is {limit // 1_048_576} MB. "
             "A resume is rarely over 1 MB: remove embedded images or export it as plain "
             "text or a text PDF.",
+            filename,
+        )
+
+
+class UnpackedTooLargeError(DocumentTooLargeError):
+    """A zip whose members inflate past the unpacked limit, whatever sizes it declares."""
+
+    def __init__(self, size: int, limit: int, filename: str | None = None) -> None:
+        self.size = size
+        self.limit = limit
+        DocumentError.__init__(
+            self,
+            f"The file unpacks to more than {limit // 1_048_576} MB; the limit is "
+            f"{limit // 1_048_576} MB. A resume is rarely over 1 MB: remove embedded images, "
+            "or save it as plain text or a text PDF.",
+            filename,
+        )
+
+
+class DocumentTooComplexError(DocumentError):
+    """A document over one of the caps that bound the work of reading it (pages, parts of a
+    Word file, rows of a CSV, nesting depth); ``cap`` names what was counted."""
+
+    code = "document-too-complex"
+
+    def __init__(self, cap: str, limit: int, filename: str | None = None) -> None:
+        self.cap = cap
+        self.limit = limit
+        super().__init__(
+            f"This file has more than {limit:,} {cap}, the most we read in a resume. "
+            "Save it as plain text or a simpler PDF, or shorten it, and try again.",
             filename,
         )
 

@@ -93,6 +93,8 @@ def _classify(exc: core.AicareersError) -> tuple[int, str, dict[str, Any]]:
         details: dict[str, Any] = {"filename": exc.filename} if exc.filename else {}
         if isinstance(exc, core.DocumentTooLargeError):
             details.update(size=exc.size, limit=exc.limit)
+        if isinstance(exc, core.DocumentTooComplexError):
+            details.update(cap=exc.cap, limit=exc.limit)
         return status, exc.code, details
     if isinstance(exc, core.NothingToAssessError):
         return 422, exc.code, {"words": exc.words}

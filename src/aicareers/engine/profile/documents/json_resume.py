@@ -2,17 +2,25 @@
 
 from __future__ import annotations
 
+import re
+from itertools import accumulate
 from typing import Any
 
 import msgspec
 
 from aicareers.engine.profile.countries import find_country
 from aicareers.engine.profile.dates import parse_date
+from aicareers.engine.profile.documents.limits import MAX_JSON_DEPTH, check_count
 from aicareers.engine.profile.documents.model import Document
 from aicareers.engine.profile.documents.render import ResumeWriter, joined
 from aicareers.engine.profile.model import Location
-from aicareers.errors import CorruptDocumentError, UnsupportedDocumentError
+from aicareers.errors import (
+    CorruptDocumentError,
+    DocumentTooComplexError,
+    UnsupportedDocumentError,
+)
 
+_NESTING = "levels of nesting in the JSON"
 _KEYS = {"basics", "work", "volunteer", "education", "skills", "certificates", "projects"}
 
 
@@ -25,8 +33,13 @@ def parse_json_resume(text: str, filename: str | None = None) -> Document:
     """A Document from the text of a JSON Resume file."""
     try:
         value = msgspec.json.decode(text.encode("utf-8", "surrogatepass"))
+    except RecursionError as exc:  # the decoder recurses once per level, up to Python's limit
+        raise DocumentTooComplexError(_NESTING, MAX_JSON_DEPTH, filename) from exc
     except msgspec.DecodeError as exc:
         raise CorruptDocumentError(f"This JSON file is not valid JSON ({exc}).", filename) from exc
+    # Counted once the text is known to be valid JSON, where every string is closed and the
+    # scan stays linear; anything deeper than the schema is refused before it is walked.
+    check_count(json_depth(text), MAX_JSON_DEPTH, _NESTING, filename)
     if not is_json_resume(value):
         raise UnsupportedDocumentError(
             "This JSON file is not a JSON Resume: it has none of the sections basics, work, "
@@ -34,6 +47,18 @@ def parse_json_resume(text: str, filename: str | None = None) -> Document:
             filename,
         )
     return resume_document(value, filename)
+
+
+def json_depth(text: str) -> int:
+    """How deeply the arrays and objects of JSON text nest (brackets inside strings aside),
+    counted without parsing, so that depth is known before any decoder recurses."""
+    brackets = _BRACKETS.findall(_STRINGS.sub("", text))
+    return max(accumulate(map(_STEP.__getitem__, brackets), initial=0))
+
+
+_STRINGS = re.compile(r'"(?:[^"\\]|\\.)*"')
+_BRACKETS = re.compile(r"[\[\]{}]")
+_STEP = {"[": 1, "{": 1, "]": -1, "}": -1}
 
 
 def _s(item: Any, key: str) -> str | None:

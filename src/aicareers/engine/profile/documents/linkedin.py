@@ -14,14 +14,21 @@ from collections.abc import Mapping
 from aicareers.engine.profile.countries import country_from_place
 from aicareers.engine.profile.dates import parse_date
 from aicareers.engine.profile.documents.decode import decode_text
-from aicareers.engine.profile.documents.limits import MAX_UNPACKED_BYTES, check_size
+from aicareers.engine.profile.documents.limits import (
+    MAX_CSV_LINES,
+    MAX_CSV_ROWS,
+    MAX_UNPACKED_BYTES,
+    check_count,
+)
 from aicareers.engine.profile.documents.model import Document
 from aicareers.engine.profile.documents.render import ResumeWriter, joined
+from aicareers.engine.profile.documents.unzip import Budget, member_chunks
 from aicareers.engine.profile.model import Location
-from aicareers.errors import EncryptedDocumentError, UnsupportedDocumentError
+from aicareers.errors import UnsupportedDocumentError
 
 CSV_NAMES = ("profile.csv", "positions.csv", "skills.csv", "education.csv", "certifications.csv")
 Rows = list[dict[str, str]]
+_LINES = "lines in a LinkedIn CSV file"
 
 
 def linkedin_members(names: list[str]) -> dict[str, str]:
@@ -34,21 +41,34 @@ def linkedin_members(names: list[str]) -> dict[str, str]:
     return found
 
 
-def parse_linkedin_zip(archive: zipfile.ZipFile, filename: str | None = None) -> Document:
+def parse_linkedin_zip(
+    archive: zipfile.ZipFile, filename: str | None = None, budget: Budget | None = None
+) -> Document:
     """A Document from an opened LinkedIn export zip (the caller checked it is one)."""
     members = linkedin_members(archive.namelist())
-    files: dict[str, bytes] = {}
-    for base, name in members.items():
-        info = archive.getinfo(name)
-        if info.flag_bits & 0x1:
-            raise EncryptedDocumentError(filename, "zip archive")
-        check_size(info.file_size, filename, MAX_UNPACKED_BYTES)
-        files[base] = archive.read(name)
+    budget = budget or Budget(MAX_UNPACKED_BYTES)
+    files = {base: _read_csv(archive, name, budget, filename) for base, name in members.items()}
     return read_linkedin(files, filename)
 
 
+def _read_csv(archive: zipfile.ZipFile, name: str, budget: Budget, filename: str | None) -> bytes:
+    """A CSV member, its lines counted as it inflates: a file of millions of short lines is
+    refused after the first few hundred KB, not after all of them are in memory."""
+    parts, lines = [], 0
+    for chunk in member_chunks(archive, name, budget, filename):
+        lines += chunk.count(b"\n")
+        check_count(lines, MAX_CSV_LINES, _LINES, filename)
+        parts.append(chunk)
+    return b"".join(parts)
+
+
 def _rows(data: bytes, filename: str | None) -> Rows:
-    """CSV rows keyed by header, after any 'Notes:' preamble LinkedIn puts above the header."""
+    """CSV rows keyed by header, after any 'Notes:' preamble LinkedIn puts above the header.
+
+    Lines are counted before they are split, so a file of millions of rows is refused before
+    it costs their parsing.
+    """
+    check_count(data.count(b"\n"), MAX_CSV_LINES, _LINES, filename)
     text = decode_text(data, filename).text
     lines = text.splitlines()
     if lines and lines[0].strip().strip('"').lower().startswith("notes:"):
@@ -60,6 +80,7 @@ def _rows(data: bytes, filename: str | None) -> Rows:
         cleaned = {(k or "").strip().lower(): (v or "").strip() for k, v in row.items() if k}
         if any(cleaned.values()):
             rows.append(cleaned)
+        check_count(len(rows), MAX_CSV_ROWS, "rows in a LinkedIn CSV file", filename)
     return rows
 
 

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import io
 import zipfile
+import zlib
 
 from aicareers.engine.profile.documents.decode import decode_text
 from aicareers.engine.profile.documents.limits import MAX_UNPACKED_BYTES, check_size
 from aicareers.engine.profile.documents.linkedin import CSV_NAMES, linkedin_members, read_linkedin
 from aicareers.engine.profile.documents.model import Document
 from aicareers.engine.profile.documents.text import document_from_text
+from aicareers.engine.profile.documents.unzip import Budget
 from aicareers.errors import (
     CorruptDocumentError,
     EmptyDocumentError,
@@ -93,17 +95,21 @@ def _read_zip(data: bytes, filename: str | None) -> Document:
     except Exception as exc:  # zipfile raises several types on damaged archives
         detail = "This zip-based file is damaged or incomplete."
         raise CorruptDocumentError(detail, filename) from exc
+    # Declared sizes refuse an honest big zip early; a lying one is stopped by the budget
+    # that counts the bytes really inflated.
     check_size(unpacked, filename, MAX_UNPACKED_BYTES)
+    budget = Budget(MAX_UNPACKED_BYTES)
     if "word/document.xml" in names:
         from aicareers.engine.profile.documents.docx import parse_docx
 
-        return parse_docx(data, filename)
+        return parse_docx(archive, filename, budget)
     if linkedin_members(names):
         from aicareers.engine.profile.documents.linkedin import parse_linkedin_zip
 
         try:
-            return parse_linkedin_zip(archive, filename)
-        except (zipfile.BadZipFile, EOFError, ValueError, NotImplementedError, OSError) as exc:
+            return parse_linkedin_zip(archive, filename, budget)
+        except (zipfile.BadZipFile, EOFError, ValueError, NotImplementedError, OSError,
+                zlib.error) as exc:  # fmt: skip
             raise CorruptDocumentError("This zip archive is damaged.", filename) from exc
     raise UnsupportedDocumentError(_zip_kind(names), filename)
 

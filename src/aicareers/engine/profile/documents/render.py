@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from aicareers.engine.profile.dates import parse_date
 from aicareers.engine.profile.documents.education import education_level
 from aicareers.engine.profile.documents.entries import make_position
+from aicareers.engine.profile.documents.limits import MAX_ASSESSED_CHARS, TRUNCATED_NOTE
 from aicareers.engine.profile.documents.model import Document, DocumentFormat, Fields
 from aicareers.engine.profile.documents.normalize import normalize_text
 from aicareers.engine.profile.model import Education, Location, Section, SectionKind
@@ -28,13 +29,18 @@ class Renderer:
         self._sections: list[Section] = []
         self._pending: tuple[SectionKind, str | None] | None = None
         self._open: tuple[SectionKind, int, int, str | None] | None = None
+        # Set when a block was left out because the text assessed was already full.
+        self.cut = False
 
     def _write(self, text: str) -> None:
         self._parts.append(text)
         self._length += len(text)
 
     def block(self, *lines: str | None) -> None:
-        """Add a paragraph of the given non-empty lines."""
+        """Add a paragraph of the given non-empty lines (none past the text assessed)."""
+        if self._length >= MAX_ASSESSED_CHARS:
+            self.cut = True
+            return
         cleaned = (normalize_text(line) for line in lines if line)
         text = "\n".join(line for line in cleaned if line)
         if not text:
@@ -151,6 +157,6 @@ class ResumeWriter(Renderer):
         text, sections = self.finish()
         if not text:
             raise EmptyDocumentError(filename, what)
-        return self.fields.document(
-            format, text, sections, location=location, headline=headline, filename=filename
-        )
+        notes = (TRUNCATED_NOTE,) if self.cut else ()
+        return self.fields.document(format, text, sections, location=location, headline=headline,
+                                    filename=filename, notes=notes)  # fmt: skip
