@@ -21,6 +21,8 @@
             ├── CorruptDocumentError       damaged, truncated, or not what its name says
             ├── UnsupportedDocumentError   a file type we do not read (image, .doc, spreadsheet)
             ├── DocumentTooLargeError      over the size limit
+            ├── DocumentTookTooLongError   reading it ran past the time limit (a parsing bomb)
+            ├── DocumentNeedsTooMuchMemoryError   reading it needed more than the memory limit
             │   └── UnpackedTooLargeError  a zip (DOCX, LinkedIn export) that unpacks to too much
             ├── DocumentTooComplexError    over a cap on pages, parts, rows, nesting or text
             └── UndecodableTextError       bytes that are not text in any encoding we can tell
@@ -289,6 +291,36 @@ class DocumentTooComplexError(DocumentError):
         super().__init__(
             f"This file has more than {limit:,} {cap}, the most we read in a resume. "
             "Save it as plain text or a simpler PDF, or shorten it, and try again.",
+            filename,
+        )
+
+
+class DocumentTookTooLongError(DocumentError):
+    """Reading the document ran past the wall-clock limit (``service.isolation`` stopped it)."""
+
+    code = "document-took-too-long"
+
+    def __init__(self, seconds: float, filename: str | None = None) -> None:
+        self.seconds = seconds
+        super().__init__(
+            f"Reading this file took longer than {seconds:g} seconds, so we stopped. A resume "
+            "reads in a moment: save it again as plain text or a simpler PDF or Word file, or "
+            "paste the text.",
+            filename,
+        )
+
+
+class DocumentNeedsTooMuchMemoryError(DocumentError):
+    """Reading the document needed more memory than one read may use (``service.isolation``)."""
+
+    code = "document-needs-too-much-memory"
+
+    def __init__(self, limit_mb: int, filename: str | None = None) -> None:
+        self.limit_mb = limit_mb
+        super().__init__(
+            f"Reading this file needed more than {limit_mb} MB of memory, so we stopped. A "
+            "resume needs far less: save it again as plain text or a simpler PDF or Word file, "
+            "or paste the text.",
             filename,
         )
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from ..errors import Hint
@@ -23,6 +24,7 @@ if TYPE_CHECKING:
     from ..documents.assessment import Assessment, SavedAssessment
     from ..engine.assessment.assess import Assessor
     from ..store import Store
+    from .isolation import Isolated
 
 TOP = 20
 TEXT_SET_ASIDE = "We read the file you chose and left the pasted text aside."
@@ -58,21 +60,38 @@ class AssessInput:
     hours_per_week: float | None = None
 
 
-def assess(person: AssessInput, *, top: int | None = TOP, semantic: bool = True) -> Assessment:
-    """Rank the careers for ``person``; ``top`` keeps the best ones (None: all)."""
+def assess(
+    person: AssessInput,
+    *,
+    top: int | None = TOP,
+    semantic: bool = True,
+    isolated: Isolated | None = None,
+) -> Assessment:
+    """Rank the careers for ``person``; ``top`` keeps the best ones (None: all).
+
+    With ``isolated`` (the web), the file or text is read in the reader pool, within its time
+    and memory limits, and ``isolated.cancel()`` stops the read; without, in this process.
+    """
     from .runtime import NAME_ONLY_NOTE, engine_for
 
     engine = engine_for(semantic)
     name_only = semantic and not engine.by_meaning
-    return assess_with(engine.assessor, person, top, (NAME_ONLY_NOTE,) if name_only else ())
+    said = (NAME_ONLY_NOTE,) if name_only else ()
+    return assess_with(engine.assessor, person, top, said, isolated=isolated)
 
 
 def assess_with(
-    assessor: Assessor, person: AssessInput, top: int | None = TOP, notes: Sequence[str] = ()
+    assessor: Assessor,
+    person: AssessInput,
+    top: int | None = TOP,
+    notes: Sequence[str] = (),
+    *,
+    isolated: Isolated | None = None,
 ) -> Assessment:
     """``assess`` with a given engine (batch workers build their own, once per process)."""
     from ..documents.assessment import assessment_document
     from .intake import profile_from_inputs
+    from .isolation import read_isolated
 
     said = list(notes)
     data, filename = person.file, person.filename
@@ -85,6 +104,7 @@ def assess_with(
         skills=person.skills, years=person.years, location=person.location,
         education=person.education, interests=person.interests, quiz=person.quiz,
         hours_per_week=person.hours_per_week,
+        read=None if isolated is None else partial(read_isolated, isolated=isolated),
     )  # fmt: skip
     result = assessor.assess(profile)
     if not (result.occupations or result.backgrounds or result.skills):
@@ -109,7 +129,6 @@ def save_assessment(store: Store, user_id: int, doc: Assessment, keep_resume: bo
         profile=profile,
         resume_text=text if keep_resume else None,
     )
-
 
 
 def saved_assessments(store: Store, user_id: int) -> list[SavedAssessment]:

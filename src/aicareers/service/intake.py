@@ -7,7 +7,8 @@ the engine, so every adapter reports bad input with the same words.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from ..engine.plans.model import DEFAULT_HOURS_PER_WEEK
 from ..engine.profile.build import build_profile
@@ -22,6 +23,9 @@ from ..engine.profile.model import (
 )
 from ..errors import Hint, ProfileError
 from ..knowledge.space import RIASEC_TYPES
+
+if TYPE_CHECKING:
+    from ..engine.profile.documents.model import Document
 
 # What the forms of every adapter offer: the levels, the quiz and its answers, the interest
 # types, the default pace.
@@ -105,11 +109,16 @@ def profile_from_inputs(
     interests: str | None = None,
     quiz: str | None = None,
     hours_per_week: float | None = None,
+    read: Callable[[bytes, str | None], Document] | None = None,
 ) -> Profile:
-    """A validated Profile from a resume file's bytes and/or typed fields."""
+    """A validated Profile from a resume file's bytes and/or typed fields.
+
+    ``read`` reads the bytes (default: ``read_document`` in this process; the web passes the
+    reader pool's, so that a hostile file cannot hold the server).
+    """
     from ..engine.profile.documents import read_document
 
-    document = read_document(data, filename) if data is not None else None
+    document = (read or read_document)(data, filename) if data is not None else None
     country, city = parse_location(location)
     listed = split_skills(skills) if isinstance(skills, str) or skills is None else list(skills)
     degrees = (Education(level=_level(education)),) if education else ()

@@ -18,6 +18,7 @@ from starlette.exceptions import HTTPException
 
 from ...documents.assessment import Assessment
 from ...service import assess as service
+from ...service.isolation import Abandoned, Isolated, unless_abandoned
 from ..deps import get_settings
 from ..errors import ApiError
 from ..limits import FRAMING_BYTES
@@ -29,6 +30,7 @@ router = APIRouter(tags=["assess"], route_class=ApiRoute)
 FORM_TYPES = ("multipart/form-data", "application/x-www-form-urlencoded")
 # Form fields that may be repeated (or given once, comma separated).
 LIST_FIELDS = ("skills", "past_titles")
+CLIENT_GONE = 499  # nginx's "client closed request": the client left before the answer
 
 _FORM_SCHEMA = {
     "type": "object",
@@ -87,7 +89,12 @@ async def assess(request: Request) -> Response:
     if data is None:  # only text that will be read is scanned; with a file it is set aside
         check_pasted_text(fields.text)
     settings = get_settings(request)
-    report = await _run(fields, data, filename, settings.semantic)
+    isolated = Isolated()  # the file or text is read in the reader pool, cancelled with us
+    try:
+        work = _run(fields, data, filename, settings.semantic, isolated)
+        report = await unless_abandoned(work, request.is_disconnected, isolated)
+    except Abandoned:
+        return Response(status_code=CLIENT_GONE)  # nobody reads it; the access log does
     return json_response(report)
 
 
@@ -142,9 +149,13 @@ def _invalid(exc: ValidationError) -> ApiError:
 
 
 async def _run(
-    fields: AssessRequest, data: bytes | None, filename: str | None, semantic: bool
+    fields: AssessRequest,
+    data: bytes | None,
+    filename: str | None,
+    semantic: bool,
+    isolated: Isolated,
 ) -> Assessment:
-    """Parse and assess in a worker thread: the engine is CPU-bound."""
+    """Assess in a worker thread (the engine is CPU-bound), the reading in the reader pool."""
     from starlette.concurrency import run_in_threadpool
 
     person = service.AssessInput(
@@ -153,7 +164,7 @@ async def _run(
         location=fields.location, education=fields.education, interests=fields.interests,
         quiz=fields.quiz, hours_per_week=fields.hours_per_week,
     )  # fmt: skip
-    run = partial(service.assess, person, top=fields.top, semantic=semantic)
+    run = partial(service.assess, person, top=fields.top, semantic=semantic, isolated=isolated)
     return await run_in_threadpool(run)
 
 

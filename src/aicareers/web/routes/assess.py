@@ -30,6 +30,7 @@ from ...service.intake import (
     RATING_LABELS,
     RIASEC_TYPES,
 )
+from ...service.isolation import Abandoned, Isolated, unless_abandoned
 from ..api.nesting import check_pasted_text
 from ..errors import classify, page_message
 from ..templating import render
@@ -43,6 +44,7 @@ DETAILS = 5  # careers explained in full, each with its own "make a plan" form
 QUOTES = 3  # evidence quotes shown per matched skill
 CONTEXT = 60  # characters of the person's text shown around a quote
 _SPACE = re.compile(r"\s+")
+CLIENT_GONE = 499  # nginx's "client closed request": the client left before the answer
 
 
 @dataclass(frozen=True)
@@ -66,13 +68,17 @@ async def assess_submit(request: Request) -> Response:
     values = {name: _field(form, name) for name in FIELDS}
     answers = {item.id: _field(form, f"quiz-{item.id}") for item in QUIZ}
     settings = request.app.state.settings
+    isolated = Isolated()  # the file or text is read in the reader pool, cancelled with us
     try:
         upload = await _upload(form.get("file"), settings.max_upload_bytes)
         if upload is None:  # pasted JSON is parsed recursively: refuse absurd nesting first
             check_pasted_text(values["text"])
-        report = await run_in_threadpool(
-            run_assessment, values, answers, upload, settings.semantic
+        work = run_in_threadpool(
+            run_assessment, values, answers, upload, settings.semantic, isolated
         )
+        report = await unless_abandoned(work, request.is_disconnected, isolated)
+    except Abandoned:
+        return Response(status_code=CLIENT_GONE)  # nobody reads it; the access log does
     except AicareersError as exc:
         status, _code, _details = classify(exc)
         if status >= 500:
@@ -99,7 +105,11 @@ def _field(form: FormData, name: str) -> str:
 
 
 def run_assessment(
-    values: dict[str, str], answers: dict[str, str], upload: Upload | None, semantic: bool
+    values: dict[str, str],
+    answers: dict[str, str],
+    upload: Upload | None,
+    semantic: bool,
+    isolated: Isolated | None = None,
 ) -> Assessment:
     """The assessment of what the form holds (notes say what was set aside or not matched)."""
     person = service.AssessInput(
@@ -109,7 +119,7 @@ def run_assessment(
         location=values["location"] or None, education=values["education"] or None,
         quiz=quiz_answers(answers),
     )  # fmt: skip
-    return service.assess(person, semantic=semantic)
+    return service.assess(person, semantic=semantic, isolated=isolated)
 
 
 def parse_years(value: str) -> float | None:
