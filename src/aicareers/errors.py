@@ -21,10 +21,10 @@
             ├── CorruptDocumentError       damaged, truncated, or not what its name says
             ├── UnsupportedDocumentError   a file type we do not read (image, .doc, spreadsheet)
             ├── DocumentTooLargeError      over the size limit
-            ├── DocumentTookTooLongError   reading it ran past the time limit (a parsing bomb)
-            ├── DocumentNeedsTooMuchMemoryError   reading it needed more than the memory limit
             │   └── UnpackedTooLargeError  a zip (DOCX, LinkedIn export) that unpacks to too much
             ├── DocumentTooComplexError    over a cap on pages, parts, rows, nesting or text
+            ├── DocumentTookTooLongError   reading it ran past the time limit (a parsing bomb)
+            ├── DocumentNeedsTooMuchMemoryError   reading it needed more than the memory limit
             └── UndecodableTextError       bytes that are not text in any encoding we can tell
 
 Adapters turn these into exit codes (CLI) or 4xx answers (web); nothing else should escape.

@@ -93,12 +93,12 @@ def _classify(exc: core.AicareersError) -> tuple[int, str, dict[str, Any]]:
         details: dict[str, Any] = {"filename": exc.filename} if exc.filename else {}
         if isinstance(exc, core.DocumentTooLargeError):
             details.update(size=exc.size, limit=exc.limit)
+        if isinstance(exc, core.DocumentTooComplexError):
+            details.update(cap=exc.cap, limit=exc.limit)
         if isinstance(exc, core.DocumentTookTooLongError):
             details.update(limit_seconds=exc.seconds)
         if isinstance(exc, core.DocumentNeedsTooMuchMemoryError):
             details.update(limit_mb=exc.limit_mb)
-        if isinstance(exc, core.DocumentTooComplexError):
-            details.update(cap=exc.cap, limit=exc.limit)
         return status, exc.code, details
     if isinstance(exc, core.NothingToAssessError):
         return 422, exc.code, {"words": exc.words}
