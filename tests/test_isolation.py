@@ -33,6 +33,7 @@ from aicareers.service import isolation
 from aicareers.service.isolation import Abandoned, Isolated, ReadCancelled, ReaderPool
 from aicareers.web.app import create_app
 
+from .async_runner import run_async
 from .web_fixtures import csrf, settings_for
 
 READERS = "tests.isolation_readers"
@@ -217,7 +218,7 @@ def test_an_abandoned_wait_cancels_the_read() -> None:
         with pytest.raises(Abandoned):
             await asyncio.wait_for(isolation.unless_abandoned(asyncio.sleep(600), gone, job), SOON)
 
-    asyncio.run(scenario())
+    run_async(scenario())
     assert job.cancelled
 
 
