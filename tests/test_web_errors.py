@@ -190,3 +190,16 @@ def test_classify_covers_every_error_of_ours() -> None:
             assert 400 <= status < 600
             assert code == code.lower()
             assert " " not in code
+
+
+@pytest.mark.parametrize(
+    ("method", "path", "allow"),
+    [("DELETE", "/assess", "GET, POST"), ("PUT", "/careers", "GET"),
+     ("DELETE", "/api/v1/plans", "GET, POST")],
+)  # fmt: skip
+def test_405_allow_lists_every_method_of_the_path(
+    client: TestClient, method: str, path: str, allow: str
+) -> None:
+    answer = client.request(method, path)
+    assert answer.status_code == 405
+    assert answer.headers["allow"] == allow

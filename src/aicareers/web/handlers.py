@@ -14,6 +14,7 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import RedirectResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.routing import Match
 
 from .. import errors as core
 from .errors import (
@@ -111,6 +112,9 @@ def install(app: FastAPI) -> None:
             detail = None
         message = detail or _HTTP_MESSAGES.get(exc.status_code, "The request failed.")
         headers = dict(exc.headers) if exc.headers else None
+        allow = _allowed(request) if exc.status_code == 405 else ""
+        if allow:
+            headers = {**(headers or {}), "Allow": allow}
         return respond(request, exc.status_code, code, message, None, headers)
 
     @app.exception_handler(Exception)
@@ -130,6 +134,20 @@ _STORE_MESSAGES: tuple[tuple[type[core.StoreError], str], ...] = (
     (core.StoreError, "The database cannot be used."),
 )
 _STORE_NEXT = " Please try again in a few minutes; the details are in the server's log."
+
+
+def _allowed(request: Request) -> str:
+    """Every method the request's path answers: Starlette's 405 names only the first route
+    that matched the path, and a page such as /assess has a GET and a POST route."""
+    methods = []
+    for method in _METHODS:
+        scope = {**request.scope, "method": method}
+        if any(route.matches(scope)[0] is Match.FULL for route in request.app.router.routes):
+            methods.append(method)
+    return ", ".join(methods)
+
+
+_METHODS = ("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE")
 
 
 def public_message(exc: core.AicareersError) -> str:
