@@ -103,13 +103,16 @@ def test_every_operation_is_fuzzed(api_schema: Any) -> None:
     assert found == set(OPERATIONS)
 
 
-@pytest.mark.parametrize("mode", [GenerationMode.POSITIVE, GenerationMode.NEGATIVE])
-@pytest.mark.parametrize("label", OPERATIONS)
+# Every operation with valid requests; with invalid ones, those that have something to break.
+CASES = [(label, GenerationMode.POSITIVE) for label in OPERATIONS] + [
+    (label, GenerationMode.NEGATIVE) for label in OPERATIONS if label not in NOTHING_TO_BREAK
+]
+
+
+@pytest.mark.parametrize(("label", "mode"), CASES)
 def test_generated_requests_are_answered_as_documented(
     label: str, mode: GenerationMode, api_schema: Any, fuzz_token: str
 ) -> None:
-    if mode is GenerationMode.NEGATIVE and label in NOTHING_TO_BREAK:
-        pytest.skip("nothing in this operation's description can be broken")
     operation = api_schema.find_operation_by_label(label)
     # Requests that break the document (negative) must still never be a 5xx or undocumented.
     positive = mode is GenerationMode.POSITIVE and label not in CONTENT_DEPENDENT
