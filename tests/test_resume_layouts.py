@@ -215,3 +215,10 @@ def test_header_lines_are_read_part_by_part(
 ) -> None:
     document = read_document(f"{header}\nBerlin\n".encode(), "resume.txt")
     assert [(p.title, p.organization) for p in document.titles] == expected
+
+
+def test_a_details_heading_glued_to_capitals_is_split() -> None:
+    text = "SKILLS \u2022 Typewriting \u2022 SPSSEducation Details\nJanuary 2017 MBA Pune\n"
+    document = read_document(text.encode(), "resume.txt")
+    assert "SPSS" in document.skills
+    assert not any("MBA" in skill for skill in document.skills)

@@ -48,6 +48,8 @@ _STRONG = {
 _GLUED = re.compile(
     r"(?<=[a-z.])(?=(?:Education|Skills?|Company|Experience|Work|Projects?|Certifications?"
     r"|Summary|Objective|Employment|Professional|Technical|Personal|Achievements?)\b)"
+    # Two-word headings are safe after capitals too: 'SPSSEducation Details'.
+    r"|(?<=[A-Z])(?=(?:Education|Skill|Company|Project|Personal) Details\b)"
 )
 _TOKEN = re.compile(r"\S+")
 _WORDLIKE = re.compile(r"[A-Za-z][A-Za-z&/'-]*:?|&")
