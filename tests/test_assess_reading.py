@@ -88,3 +88,10 @@ def test_listed_skills_count_even_when_none_is_one_of_ours() -> None:
     assert reading is not None
     assert "5 skills" in reading.summary
     assert "listing the skills" not in reading.summary
+
+
+def test_typed_fields_that_say_nothing_are_not_called_short_text(invoke: Invoke) -> None:
+    result = invoke("assess", "--skills", "knitting")
+    assert result.exit_code == 2
+    assert "too short" not in result.stderr
+    assert "could not find" in result.stderr

@@ -152,15 +152,17 @@ class NothingToAssessError(UserInputError):
     code = "nothing-recognised"
 
     def __init__(self, words: int, hint: Hint | None = None) -> None:
+        """``words``: how many words of resume or pasted text there were (0: fields only)."""
         self.words = words
-        what = "This text is too short" if words < SHORT_TEXT_WORDS else "We could not find"
-        tail = (
-            " to tell what work you do."
-            if words < SHORT_TEXT_WORDS
-            else " a job title, a kind of work or a skill we recognise in what you gave us."
+        short = 0 < words < SHORT_TEXT_WORDS
+        found = (
+            "This text is too short to tell what work you do."
+            if short
+            else "We could not find a job title, a kind of work or a skill we recognise in "
+            "what you gave us."
         )
         super().__init__(
-            f"{what}{tail} Add your current or last job title and a few skills you use, "
+            f"{found} Add your current or last job title and a few skills you use, "
             "or a resume with your work history.",
             hint=hint,
         )

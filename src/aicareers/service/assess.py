@@ -110,7 +110,8 @@ def assess_with(
     if not (result.occupations or result.backgrounds or result.skills):
         from ..errors import NothingToAssessError
 
-        raise NothingToAssessError(len(result.text.split()), hint=MORE_TO_ASSESS)
+        # Words of the person's own text; typed fields alone are not "too short" text.
+        raise NothingToAssessError(len(profile.text.split()), hint=MORE_TO_ASSESS)
     return assessment_document(profile, result, top, said)
 
 
