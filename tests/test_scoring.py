@@ -113,3 +113,20 @@ def test_short_titles_match_only_in_capitals() -> None:
     assert "healthcare" not in {b.background for b in found}
     found = detect_backgrounds("ICU RN, night shifts", (), CATALOG.backgrounds)
     assert found[0].background == "healthcare"
+
+
+def test_skills_not_given_are_unmeasured_but_skills_not_found_count_zero() -> None:
+    careers, targets = CATALOG.careers, list(SPACE.values())
+    given_nothing = Signals(skills={}, skills_read=False, years=5)
+    found_nothing = Signals(skills={}, skills_read=True, years=5)
+    unmeasured = rank(careers, targets, given_nothing, same_code, NAMES)[0]
+    measured = rank(careers, targets, found_nothing, same_code, NAMES)[0]
+    assert unmeasured.components["skills"] is None
+    assert measured.components["skills"] == 0
+
+
+def test_ties_go_to_the_unrounded_score_then_the_guides_order() -> None:
+    ranked = rank(CATALOG.careers, list(SPACE.values()), Signals(skills={}), same_code, NAMES)
+    order = [c.id for c in CATALOG.careers]
+    tied = [r for r in ranked if r.score == ranked[-1].score]
+    assert [r.id for r in tied] == sorted((r.id for r in tied), key=order.index)

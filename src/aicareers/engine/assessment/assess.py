@@ -128,7 +128,8 @@ class Assessor:
         )
         interests, source = self._interests(profile, occupations)
         signals = Signals(
-            skills=skills, occupations=occupations, backgrounds=backgrounds,
+            skills=skills, skills_read=bool(skills or profile.text.strip() or profile.skills),
+            occupations=occupations, backgrounds=backgrounds,
             interests=interests, years=profile.years_experience, education=education,
         )  # fmt: skip
         similarity = self.similarity or _same_code

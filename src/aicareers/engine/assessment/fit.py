@@ -17,6 +17,8 @@ class Signals(msgspec.Struct, frozen=True, kw_only=True):
     """Everything the scorer knows about a person, already extracted."""
 
     skills: dict[str, SkillEvidence]
+    # Whether the person gave anything skills could be read from (text or a skills list).
+    skills_read: bool = True
     occupations: tuple[OccupationMatch, ...] = ()
     backgrounds: tuple[BackgroundMatch, ...] = ()
     interests: dict[str, float] | None = None

@@ -131,8 +131,9 @@ def score_career(
     """Score one career and explain it."""
     fit, via = background_fit(career, signals.backgrounds)
     components = {
-        # With no skill found at all, coverage was not measured rather than found to be nil.
-        "skills": skill_coverage(target, signals.skills) if signals.skills else None,
+        # Only a title or years typed, no text and no skills: coverage could not be measured.
+        # A resume or a skills list in which none of ours shows is measured, at 0.
+        "skills": skill_coverage(target, signals.skills) if signals.skills_read else None,
         "transferable": transferability(target, signals.occupations, similarity),
         "background": fit,
         "interests": interest_fit(target, signals.interests),
