@@ -18,7 +18,6 @@ import argparse
 import asyncio
 import json
 import os
-import subprocess
 import sys
 import tempfile
 import time
@@ -33,9 +32,8 @@ import httpx
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from resume_texts import template_resumes
-from web_speed import free_port, percentile, wait_ready
+from web_speed import free_port, launched, percentile
 
-ROOT = Path(__file__).resolve().parents[1]
 URL = "/api/v1/assess"
 
 
@@ -50,20 +48,10 @@ def serving(workers: int | None) -> Iterator[str]:
         command = [sys.executable, "-m", "aicareers", "serve", "--port", str(port)]
         if workers is not None:
             command += ["--workers", str(workers)]
-        log = Path(tmp) / "server.log"
-        with log.open("wb") as out:
-            process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=out, stderr=out)
         url = f"http://127.0.0.1:{port}"
-        try:
-            wait_ready(url, process, log, timeout=120)
+        log = Path(tmp) / "server.log"
+        with launched(command, env, log, url, ready_timeout=120, stop_timeout=20):
             yield url
-        finally:
-            process.terminate()
-            try:
-                process.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait()
 
 
 def request_for(args: argparse.Namespace, text: str) -> dict[str, Any]:

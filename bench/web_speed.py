@@ -135,20 +135,33 @@ def server(factory: str = "aicareers.web.app:create_app") -> Iterator[tuple[str,
             "--factory", factory, "--host", "127.0.0.1", "--port", str(port), "--workers", "1",
             "--log-level", "warning", "--no-access-log",
         ]  # fmt: skip
-        log = Path(tmp) / "server.log"
-        with log.open("wb") as out:
-            process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=out, stderr=out)
         url = f"http://127.0.0.1:{port}"
+        with launched(command, env, Path(tmp) / "server.log", url) as pid:
+            yield url, pid
+
+
+@contextmanager
+def launched(
+    command: list[str],
+    env: dict[str, str],
+    log: Path,
+    url: str,
+    ready_timeout: float = 60,
+    stop_timeout: float = 10,
+) -> Iterator[int]:
+    """Run a server command (output to ``log``) until it answers at ``url``; yield its pid."""
+    with log.open("wb") as out:
+        process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=out, stderr=out)
+    try:
+        wait_ready(url, process, log, timeout=ready_timeout)
+        yield process.pid
+    finally:
+        process.terminate()
         try:
-            wait_ready(url, process, log)
-            yield url, process.pid
-        finally:
-            process.terminate()
-            try:
-                process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait()
+            process.wait(timeout=stop_timeout)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
 
 
 def wait_ready(url: str, process: subprocess.Popen[bytes], log: Path, timeout: float = 60) -> None:

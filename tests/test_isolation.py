@@ -20,7 +20,6 @@ import docx
 import pytest
 import uvicorn
 from fastapi.testclient import TestClient
-from fpdf import FPDF
 
 from aicareers.engine.profile.documents import read_document
 from aicareers.errors import (
@@ -34,6 +33,7 @@ from aicareers.service.isolation import Abandoned, Isolated, ReadCancelled, Read
 from aicareers.web.app import create_app
 
 from .async_runner import run_async
+from .test_documents_files import text_pdf
 from .web_fixtures import csrf, settings_for
 
 READERS = "tests.isolation_readers"
@@ -84,15 +84,6 @@ def until(condition: Callable[[], bool], seconds: float = SOON) -> bool:
     return True
 
 
-def _pdf(lines: list[str]) -> bytes:
-    pdf = FPDF()
-    pdf.add_page()
-    pdf.set_font("Helvetica", size=12)
-    for line in lines:
-        pdf.cell(0, 10, line, new_x="LMARGIN", new_y="NEXT")
-    return bytes(pdf.output())
-
-
 def _docx(lines: list[str]) -> bytes:
     document = docx.Document()
     for line in lines:
@@ -109,7 +100,9 @@ RESUME = ["Ada Lovelace", "Experience", "MLOps Engineer at Northwind, 2019 - 202
 # ------------------------------------------------------------------------------ the pool
 
 
-@pytest.mark.parametrize(("name", "data"), [("cv.pdf", _pdf(RESUME)), ("cv.docx", _docx(RESUME))])
+@pytest.mark.parametrize(
+    ("name", "data"), [("cv.pdf", text_pdf(RESUME)), ("cv.docx", _docx(RESUME))]
+)
 def test_a_pool_read_equals_an_in_process_read(
     make_pool: Callable[..., ReaderPool], name: str, data: bytes
 ) -> None:
