@@ -34,7 +34,6 @@ PRELOAD = (
     "aicareers.engine.profile.documents.docx",
     "aicareers.engine.profile.documents.linkedin",
     "pypdf",
-    "docx",
 )
 MB = 1_048_576
 
