@@ -59,3 +59,13 @@ def in_a_name(text: str, span: Span) -> bool:
 def claimed(text: str, span: Span) -> bool:
     """A mention that counts as the person's own skill: no wish, no institution's name."""
     return not is_wish(text, span) and not in_a_name(text, span)
+
+
+_PREVIOUS_WORD = re.compile(r"([A-Za-z]+)[\s\-/]*$")
+
+
+def said_of_others(text: str, span: Span, before: frozenset[str]) -> bool:
+    """True when the word just before the mention is one of ``before``: a role someone else
+    holds ("coordinated with the project manager", "assist the product managers")."""
+    previous = _PREVIOUS_WORD.search(text[max(0, span.start - 24) : span.start])
+    return previous is not None and previous.group(1).lower() in before

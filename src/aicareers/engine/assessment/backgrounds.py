@@ -6,11 +6,11 @@ titles were coded to (each background lists the SOC code prefixes that count for
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
 
 from ...knowledge.models import Background
+from ..claims import said_of_others
 from ..evidence import BackgroundMatch, OccupationMatch, Span
 from ..phrases import PhraseIndex
 
@@ -28,7 +28,6 @@ OTHERS_BEFORE = frozenset([
     "the", "with", "to", "our", "of", "by", "from", "for", "his", "her", "their", "assist",
     "assisted", "assisting", "support", "supported", "supporting", "or", "other",
 ])  # fmt: skip
-PREVIOUS_WORD = re.compile(r"([A-Za-z]+)[\s\-/]*$")
 
 
 def _title_phrases(backgrounds: Sequence[Background]) -> Iterator[tuple[str, str]]:
@@ -43,16 +42,10 @@ def _index(backgrounds: tuple[Background, ...]) -> PhraseIndex:
     return PhraseIndex(_title_phrases(backgrounds))
 
 
-def _said_of_others(text: str, span: Span) -> bool:
-    """A title someone else holds: "assist the product managers", "worked with nurses"."""
-    before = PREVIOUS_WORD.search(text[max(0, span.start - 24) : span.start])
-    return before is not None and before.group(1).lower() in OTHERS_BEFORE
-
-
 def _title_spans(text: str, backgrounds: tuple[Background, ...]) -> dict[str, list[Span]]:
     spans: dict[str, list[Span]] = {}
     for hit in _index(backgrounds).find(text):
-        if _said_of_others(text, hit.span):
+        if said_of_others(text, hit.span, OTHERS_BEFORE):
             continue
         for ident in hit.ids:
             spans.setdefault(ident, []).append(hit.span)

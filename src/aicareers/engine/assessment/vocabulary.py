@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator, Sequence
 
 from ...knowledge.models import Skill
-from ..claims import claimed
+from ..claims import claimed, said_of_others
 from ..evidence import Span
 from ..phrases import PhraseHit, PhraseIndex, phrase_key
 
@@ -69,7 +69,6 @@ ROLE_WORDS = frozenset(
     ["manager", "owner", "writer", "expert", "attorney", "lawyer", "paralegal", "nurse"]
 )
 OTHER_PERSON = frozenset(["the", "with", "to", "our", "of", "by", "from", "for", "his", "her"])
-PREVIOUS_WORD = re.compile(r"([A-Za-z]+)[\s\-]*$")
 
 TermHit = PhraseHit
 
@@ -105,7 +104,7 @@ class Vocabulary(PhraseIndex):
             hit
             for hit, key in zip(hits, keys, strict=True)
             if (" ".join(key) not in NEEDS_NEIGHBOUR or _near(hit.span, anchors))
-            and not (key[-1] in ROLE_WORDS and _said_of_another(text, hit.span))
+            and not (key[-1] in ROLE_WORDS and said_of_others(text, hit.span, OTHER_PERSON))
             and not _other_sense(text, hit.span, " ".join(key))
             and claimed(text, hit.span)
         ]
@@ -131,8 +130,3 @@ def _other_sense(text: str, span: Span, key: str) -> bool:
 
 def _near(span: Span, anchors: Sequence[int]) -> bool:
     return any(abs(start - span.start) <= NEIGHBOUR_WINDOW for start in anchors)
-
-
-def _said_of_another(text: str, span: Span) -> bool:
-    before = PREVIOUS_WORD.search(text[max(0, span.start - 20) : span.start])
-    return before is not None and before.group(1).lower() in OTHER_PERSON
