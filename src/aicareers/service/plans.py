@@ -127,6 +127,8 @@ class PlanRequest:
     start: str | None = None
     free_only: bool = False
     platforms: tuple[str, ...] = ()
+    path: str | None = None  # "fast" or "thorough" (the default)
+    background: str | None = None  # a background id; community steps are chosen by it
 
 
 @dataclass(frozen=True)

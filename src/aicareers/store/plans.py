@@ -36,7 +36,7 @@ def save(conn: Connection, user_id: int, plan: Plan, assessment_id: int | None) 
     if plan.steps:
         steps = [
             {"plan_id": plan_id, "step_key": s.id, "position": i, "kind": s.kind,
-             "milestone": s.milestone, "title": s.title, "hours": s.hours, "due": s.due}
+             "milestone": s.milestone or s.track or "", "title": s.title, "hours": s.hours, "due": s.due}
             for i, s in enumerate(plan.steps)
         ]  # fmt: skip
         conn.execute(sa.insert(plan_steps), steps)
