@@ -27,7 +27,7 @@ from .store_helpers import make_plan, sqlite_url
 
 TABLES = {
     "users", "profiles", "assessments", "plans", "plan_steps", "progress_events",
-    "sessions", "api_tokens",
+    "sessions", "api_tokens", "plan_shares",
 }  # fmt: skip
 
 

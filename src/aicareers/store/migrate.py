@@ -23,7 +23,7 @@ from .engine import WRITE
 if TYPE_CHECKING:
     from alembic.config import Config
 
-HEAD = "0002"  # the newest revision in migrations/versions (a test keeps the two in step)
+HEAD = "0003"  # the newest revision in migrations/versions (a test keeps the two in step)
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 VERSION_TABLE = "alembic_version"
 _PG_LOCK_KEY = 0x61696361  # "aica": one advisory lock id for aicareers migrations

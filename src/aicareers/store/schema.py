@@ -4,6 +4,7 @@ Every row belongs to a user: users own profiles, assessments and plans directly,
 through their plan, and progress events both directly and through their plan, with one
 composite foreign key ``(user_id, plan_id) -> plans (user_id, id)`` so the database itself
 refuses an event filed under someone else's plan. Deleting a user deletes everything theirs.
+A plan's read-only links (``plan_shares``) belong to the plan and go with it.
 
 ``progress_events`` is append-only. Its id is the event's ``seq``: SQLite's AUTOINCREMENT
 and PostgreSQL's sequence never hand out an id twice, so the order of ids is the order of
@@ -182,6 +183,18 @@ api_tokens = _owned_table(
     sa.Column("prefix", sa.String(16), nullable=False),  # shown so people can tell tokens apart
     _created(),
     sa.Index(None, "user_id"),
+)
+
+plan_shares = sa.Table(
+    "plan_shares",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("plan_id", sa.Integer, sa.ForeignKey("plans.id", ondelete="CASCADE"), nullable=False),
+    # SHA-256 of the link's random token: a copy of the database opens no shared plan.
+    sa.Column("token_hash", sa.String(64), nullable=False, unique=True),
+    _created(),
+    sa.Column("revoked_at", UtcDateTime()),  # NULL while the link works
+    sa.Index(None, "plan_id"),
 )
 
 

@@ -18,7 +18,7 @@ from typing import Any
 from sqlalchemy.engine import URL, Connection, Engine
 
 from ..engine.plans.model import EventStatus, Plan, ProgressEvent
-from . import accounts, assessments, plans, progress
+from . import accounts, assessments, plans, progress, shares
 from .accounts import Account, ApiToken
 from .engine import DEFAULT_LOCK_TIMEOUT, WRITE, checkpoint, create_engine
 from .failures import translated
@@ -157,7 +157,7 @@ class Store:
     def export_user(self, user_id: int) -> dict[str, Any]:
         """Everything stored for the user, JSON-ready (no password or token hashes)."""
         with self._read() as conn:
-            return accounts.export(conn, user_id)
+            return {**accounts.export(conn, user_id), "plan_shares": shares.export(conn, user_id)}
 
     def delete_user(self, user_id: int) -> None:
         """Delete the user and everything theirs, in one transaction, leaving no copy behind.
@@ -166,6 +166,7 @@ class Store:
         still held them (an account's e-mail and notes were readable there after deletion).
         """
         with self._write() as conn:
+            shares.delete_for_user(conn, user_id)
             accounts.delete(conn, user_id)
         with translated(self.url, self.lock_timeout):
             checkpoint(self.engine)
@@ -221,6 +222,28 @@ class Store:
         """The user's plans, oldest first."""
         with self._read() as conn:
             return plans.list_all(conn, user_id)
+
+    # Read-only links (see ``shares``: only the SHA-256 of a link's token is stored)
+
+    def share_plan(self, user_id: int, plan_id: int) -> str:
+        """A new link token for one of the user's plans; the plan's previous link stops working."""
+        with self._write() as conn:
+            return shares.create(conn, user_id, plan_id, _now())
+
+    def revoke_share(self, user_id: int, plan_id: int) -> bool:
+        """Stop the plan's link; False when it had none; UnknownIdError if not their plan."""
+        with self._write() as conn:
+            return shares.revoke(conn, user_id, plan_id, _now())
+
+    def share_since(self, user_id: int, plan_id: int) -> dt.datetime | None:
+        """When the plan's live link was made, or None when it is not shared."""
+        with self._read() as conn:
+            return shares.live_since(conn, user_id, plan_id)
+
+    def shared_plan(self, token: str) -> tuple[StoredPlan, list[ProgressEvent]]:
+        """The plan a live link opens, with its events (one snapshot); else UnknownIdError."""
+        with self._read() as conn:
+            return shares.shared(conn, token)
 
     # Progress
 
