@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
@@ -13,6 +14,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from aicareers.cli.app import cli
+from aicareers.errors import UnknownIdError
 
 from . import pg
 from .store_helpers import writes_denied
@@ -171,8 +173,19 @@ def test_plan_from_a_saved_assessment(db: str) -> None:
     runner = CliRunner()
     saved = runner.invoke(
         cli,
-        ["assess", "--title", "Software engineer", "--skills", "Python, Docker, Kubernetes",
-         "--no-semantic", "--save", "--database", db, "--format", "json"],
+        [
+            "assess",
+            "--title",
+            "Software engineer",
+            "--skills",
+            "Python, Docker, Kubernetes",
+            "--no-semantic",
+            "--save",
+            "--database",
+            db,
+            "--format",
+            "json",
+        ],
     )
     assert saved.exit_code == 0, saved.output
     report = json.loads(saved.stdout)
@@ -200,3 +213,62 @@ def test_the_workflow_on_postgresql(pg_db: str) -> None:
     assert [e["status"] for e in history["events"]] == ["in_progress", "done"]
     assert "BEGIN:VCALENDAR" in run(pg_db, "export", plan_id, "--format", "ics").output
     assert run(pg_db, "show", "999999").exit_code == 2
+
+
+def test_share_prints_a_link_that_opens_the_plan_until_revoked(db: str) -> None:
+    from aicareers.service.plan_shares import read_shared
+    from aicareers.store import Store
+
+    plan_id = str(create(db)["id"])
+    shared = run(db, "share", plan_id)
+    assert shared.exit_code == 0, shared.output
+    found = re.search(r"http://127\.0\.0\.1:8000/shared/([A-Za-z0-9_-]{43})\n", shared.output)
+    assert found is not None, shared.output
+    assert "Anyone with this link can read" in shared.output
+    assert f"aicareers plan share {plan_id} --revoke" in shared.output
+    token = found.group(1)
+    with Store.open(db) as store:
+        assert read_shared(store, token).id == int(plan_id)
+    revoked = run(db, "share", plan_id, "--revoke")
+    assert revoked.exit_code == 0, revoked.output
+    assert "no longer shared" in revoked.output
+    with Store.open(db) as store, pytest.raises(UnknownIdError):
+        read_shared(store, token)
+    again = run(db, "share", plan_id, "--revoke", "--format", "json")
+    assert json.loads(again.output) == {"plan": int(plan_id), "revoked": False}
+
+
+def test_share_with_another_address_and_as_json(db: str) -> None:
+    plan_id = create(db)["id"]
+    answer = run(db, "share", str(plan_id), "--base-url", "https://plans.example.org/",
+                 "--format", "json")  # fmt: skip
+    assert answer.exit_code == 0, answer.output
+    document = json.loads(answer.output)
+    assert document["plan"] == plan_id
+    assert re.fullmatch(r"https://plans\.example\.org/shared/[A-Za-z0-9_-]{43}", document["url"])
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("share", "999"), "No plan with id '999'"),
+        (("share", "999", "--revoke"), "No plan with id '999'"),
+        (("share", "1", "--base-url", "plans.example.org"), "--base-url must be a web address"),
+        (("create", "--career", "prompt-engineer", "--path", "quick"), "'quick' is not one of"),
+    ],
+)
+def test_bad_share_and_path_input_is_explained(
+    db: str, args: tuple[str, ...], message: str
+) -> None:
+    create(db)
+    result = run(db, *args)
+    assert result.exit_code == 2
+    assert message in result.output
+    assert "Traceback" not in result.output
+
+
+def test_create_takes_the_path_and_the_background(db: str) -> None:
+    fast = create(db, "--path", "fast", "--background", "healthcare")
+    thorough = create(db)
+    assert fast["preferences"]["path"] == "fast"  # type: ignore[index]
+    assert thorough["preferences"]["path"] == "thorough"  # type: ignore[index]

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 import click
 
 from ..errors import UserInputError
+from ..service.plan_shares import DEFAULT_BASE_URL
 from ..service.plans import (
     DEFAULT_HOURS_PER_WEEK,
     EXPORT_FORMATS,
@@ -19,6 +20,8 @@ from ..service.plans import (
     plan_document,
 )
 from .output import emit, emit_json, format_option
+
+PATHS = ("fast", "thorough")  # the plan's two paths (see the help of --path)
 
 if TYPE_CHECKING:
     from ..service.plans import Planner, PlanRecord
@@ -46,6 +49,7 @@ def plan(ctx: click.Context, database: str | None) -> None:
     Then:    aicareers plan show 1
              aicareers plan step 1 learn-ci-cd --done --note "finished the course"
              aicareers plan export 1 --format ics --out plan.ics
+             aicareers plan share 1
     """
     ctx.obj = database
 
@@ -61,6 +65,12 @@ def plan(ctx: click.Context, database: str | None) -> None:
 @click.option("--free-only", is_flag=True, help="Only free resources and certificates.")
 @click.option("--platform", "platforms", multiple=True,
               help="A platform to prefer, e.g. coursera or deeplearning-ai (repeat).")  # fmt: skip
+@click.option("--path", type=click.Choice(PATHS), default="thorough", show_default=True,
+              help="fast: the must-have skills, free resources, one project; thorough: "
+              "every gap, more projects and credentials.")  # fmt: skip
+@click.option("--background", metavar="ID",
+              help="Your background, e.g. healthcare or software-engineering (see `steps`): "
+              "community and practice steps are chosen for it.")  # fmt: skip
 @format_option("table", "json")
 @click.pass_obj
 def create(
@@ -72,15 +82,17 @@ def create(
     start: str | None,
     free_only: bool,
     platforms: tuple[str, ...],
+    path: str,
+    background: str | None,
     fmt: str,
 ) -> None:
-    """Build and save a plan: foundations, certifications, portfolio, community, practice.
+    """Build and save a plan: learning, projects, community and the job search, side by side.
 
-    Example: aicareers plan create --career prompt-engineer --skills "Python" --hours-per-week 5
+    Example: aicareers plan create --career prompt-engineer --skills "Python" --path fast
     """
     request = PlanRequest(
         career=career, skills=skills, assessment_id=assessment_id, hours_per_week=hours,
-        start=start, free_only=free_only, platforms=platforms,
+        start=start, free_only=free_only, platforms=platforms, path=path, background=background,
     )  # fmt: skip
     with planner(database) as p:
         record = p.create_from(request)
@@ -161,6 +173,56 @@ def step(
 
 @plan.command()
 @click.argument("plan_id", metavar="PLAN", type=int)
+@click.option("--revoke", is_flag=True, help="Stop sharing: the link stops working at once.")
+@click.option("--base-url", default=DEFAULT_BASE_URL, show_default=True, metavar="URL",
+              help="The address of `aicareers serve` that the link points to.")  # fmt: skip
+@format_option("table", "json")
+@click.pass_obj
+def share(database: str | None, plan_id: int, revoke: bool, base_url: str, fmt: str) -> None:
+    """Make a read-only link to a plan for a coach or a friend, or stop sharing it.
+
+    The link shows the plan and your progress, never your notes. Sharing again makes a new
+    link and the old one stops working. The link opens while `aicareers serve` runs.
+
+    Example: aicareers plan share 1 --base-url https://plans.example.org
+    """
+    from ..service.plan_shares import Sharing, share_url
+
+    if not revoke:
+        _check_base_url(base_url)
+    with planner(database) as p:
+        sharing = Sharing(p.store, p.user_id)
+        if revoke:
+            stopped = sharing.revoke(plan_id)
+        else:
+            url = share_url(base_url, sharing.share(plan_id))
+    if revoke:
+        if fmt == "json":
+            emit_json({"plan": plan_id, "revoked": stopped})
+        elif stopped:
+            click.echo(f"Plan {plan_id} is no longer shared: its link no longer opens.")
+        else:
+            click.echo(f"Plan {plan_id} was not shared; nothing to stop.")
+        return
+    if fmt == "json":
+        emit_json({"plan": plan_id, "url": url})
+        return
+    click.echo(f"Read-only link to plan {plan_id}:\n{url}")
+    click.echo(
+        "Anyone with this link can read the plan and your progress (not your notes) until "
+        f"you stop sharing it: aicareers plan share {plan_id} --revoke"
+    )
+
+
+def _check_base_url(base_url: str) -> None:
+    if not base_url.startswith(("http://", "https://")) or len(base_url) < len("http://x"):
+        raise UserInputError(
+            f"--base-url must be a web address such as {DEFAULT_BASE_URL} (got '{base_url}')."
+        )
+
+
+@plan.command()
+@click.argument("plan_id", metavar="PLAN", type=int)
 @format_option("table", "json")
 @click.pass_obj
 def history(database: str | None, plan_id: int, fmt: str) -> None:
@@ -187,7 +249,8 @@ def history(database: str | None, plan_id: int, fmt: str) -> None:
 @click.option("--force", is_flag=True, help="Replace --out if it already exists.")
 @click.pass_obj
 def export(
-    database: str | None, plan_id: int, fmt: ExportFormat, out: Path | None, force: bool) -> None:
+    database: str | None, plan_id: int, fmt: ExportFormat, out: Path | None, force: bool
+) -> None:
     """Export a plan to Markdown, JSON, a calendar (iCalendar) or a spreadsheet (CSV).
 
     Example: aicareers plan export 1 --format ics --out plan.ics
