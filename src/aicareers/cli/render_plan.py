@@ -10,7 +10,7 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from ..documents.plan import Plan, Progress, ProgressEvent, StepState
+from ..documents.plan import Plan, PlanStep, Progress, ProgressEvent, StepState
 from .render_assess import bar
 
 if TYPE_CHECKING:
@@ -50,13 +50,16 @@ def _headline(record: PlanRecord, created: bool) -> Text:
     plan = record.plan
     prefs = plan.preferences
     verb = "Created plan" if created else "Plan"
-    text = Text(f"{verb} {record.id}: {plan.career_title}", style="bold")
+    path = f" ({prefs.path} path)" if plan.version >= 2 else ""
+    text = Text(f"{verb} {record.id}: {plan.career_title}{path}", style="bold")
     pace = f"{prefs.hours_per_week:g} h a week"
     text.append(
         f"\n{hours(plan.total_hours)} at {pace}, {prefs.start} to {plan.finish}"
         + (", free resources only" if prefs.free_only else ""),
         style="",
     )
+    if plan.job_ready is not None:
+        text.append(f"\nJob-ready (you could start applying): {plan.job_ready}", style="bold")
     return text
 
 
@@ -64,22 +67,79 @@ def _titles(plan: Plan) -> dict[str, str]:
     return {s.id: s.title for s in plan.steps}
 
 
+def standing_line(plan: Plan, progress: Progress) -> str | None:
+    """Before the start: when it starts. After: ahead or behind, and where the dates moved."""
+    if not progress.started:
+        return f"The plan starts on {plan.preferences.start}; nothing is ahead or behind yet."
+    if progress.days_behind is None:
+        return None
+    days = progress.days_behind
+    pace = "on schedule" if days == 0 else (
+        f"{-days} days ahead" if days < 0 else f"{days} days behind"
+    )  # fmt: skip
+    text = f"You are {pace}: at your pace you finish on {progress.projected_finish}"
+    if progress.projected_job_ready is not None and plan.job_ready is not None:
+        text += f" and are job-ready on {progress.projected_job_ready}"
+    moved = sum(1 for d in progress.schedule if d.due < d.planned_due)
+    if moved:
+        text += f". {moved} open step{'s' if moved != 1 else ''} moved earlier"
+    return text + "."
+
+
+def week_lines(plan: Plan, progress: Progress) -> list[str]:
+    """This week's to-do: the steps and habits whose dates touch the next seven days."""
+    by_id = {s.id: s for s in plan.steps}
+    lines = []
+    for step_id in progress.this_week:
+        step = by_id[step_id]
+        size = (f"{step.weekly_hours:g} h every week" if step.weekly_hours is not None
+                else f"{hours(step.hours)} in all")  # fmt: skip
+        lines.append(f"- {step.title} ({step.id}, {size})")
+    return lines
+
+
 def _attention(plan: Plan, progress: Progress) -> list[str]:
     titles = _titles(plan)
     lines = []
-    if progress.overdue:
+    if progress.overdue and progress.started:
         shown = ", ".join(progress.overdue[:NEXT_SHOWN])
         more = len(progress.overdue) - NEXT_SHOWN
         lines.append(f"Overdue: {shown}" + (f" and {more} more" if more > 0 else ""))
-    for step_id in progress.next_steps[:NEXT_SHOWN]:
-        lines.append(f"Next: {step_id} ({titles.get(step_id, step_id)})")
+    if plan.version < 2:
+        for step_id in progress.next_steps[:NEXT_SHOWN]:
+            lines.append(f"Next: {step_id} ({titles.get(step_id, step_id)})")
     if not progress.next_steps and progress.steps_done:
         lines.append("Nothing left to do: every step is done or skipped.")
     return lines
 
 
+def paths_table(plan: Plan) -> Table | None:
+    """The fast and thorough paths side by side: hours, and dates at 5, 10 and 15 h a week."""
+    if not plan.options:
+        return None
+    table = Table(title="Paths to choose from", title_justify="left", expand=False)
+    for header in ("Path", "Hours", "Projects", "Credentials"):
+        table.add_column(header, justify="left" if header == "Path" else "right")
+    paces = [p.hours_per_week for p in plan.options[0].paces]
+    for pace in paces:
+        table.add_column(f"{pace:g} h/week: job-ready / done", no_wrap=True)
+    for option in plan.options:
+        chosen = " (yours)" if option.path == plan.preferences.path else ""
+        dates = [f"{p.job_ready} / {p.finish}" for p in option.paces]
+        table.add_row(f"{option.path}{chosen}", f"{option.hours:g}", str(option.projects),
+                      str(option.certifications), *dates)  # fmt: skip
+    return table
+
+
+def _step_row(table: Table, step: PlanStep, status: str) -> None:
+    mark = MARKS[status]
+    size = f"{step.weekly_hours:g}/wk" if step.weekly_hours is not None else f"{step.hours:g}"
+    when = f"{step.start} to {step.due}" if step.start else str(step.due)
+    table.add_row(mark, step.id, step.title, size, when)
+
+
 def steps_table(plan: Plan, states: Sequence[StepState]) -> Table:
-    """Every step by milestone: status mark, id, title, hours and due date."""
+    """Every step by track (by milestone in a version 1 plan): status, id, title, hours, dates."""
     status = {s.step: s.status for s in states}
     table = Table(title="Steps", title_justify="left", expand=False)
     table.add_column("")
@@ -88,40 +148,62 @@ def steps_table(plan: Plan, states: Sequence[StepState]) -> Table:
     table.add_column("Step", no_wrap=True, min_width=longest)
     table.add_column("What")
     table.add_column("Hours", justify="right")
-    table.add_column("Due", no_wrap=True)
+    table.add_column("When", no_wrap=True)
     by_id = {s.id: s for s in plan.steps}
-    for milestone in plan.milestones:
-        table.add_row("", Text(milestone.title, style="bold"), "", "", str(milestone.due))
-        for step_id in milestone.steps:
-            step = by_id[step_id]
-            mark = MARKS[status.get(step_id, "todo")]
-            table.add_row(mark, step.id, step.title, f"{step.hours:g}", str(step.due))
+    groups = (
+        [(t.title, t.why, [s.id for s in plan.steps if s.track == t.id]) for t in plan.tracks]
+        if plan.tracks
+        else [(m.title, str(m.due), list(m.steps)) for m in plan.milestones]
+    )
+    for title, note, ids in groups:
+        table.add_row("", Text(title, style="bold"), Text(note, style="italic"), "", "")
+        for step_id in ids:
+            _step_row(table, by_id[step_id], status.get(step_id, "todo"))
     return table
+
+
+def milestone_lines(plan: Plan) -> list[str]:
+    """The dated milestones of a version 2 plan, in date order."""
+    if plan.version < 2:
+        return []
+    return [f"{m.due}  {m.title}" for m in plan.milestones]
 
 
 def challenges_lines(plan: Plan) -> list[str]:
     """One line per challenge the plan warns about, with its milestone."""
-    return [
-        f"{m.title}: {c.name}. {c.remedies[0]}" for m in plan.milestones for c in m.challenges
-    ]
+    return [f"{m.title}: {c.name}. {c.remedies[0]}" for m in plan.milestones for c in m.challenges]
 
 
 def plan_renderables(record: PlanRecord, created: bool = False) -> list[RenderableType]:
-    """Headline, progress, what needs attention, the steps, and the challenges to expect."""
-    out: list[RenderableType] = [
-        Group(_headline(record, created), Text(progress_line(record.progress))),
-    ]
-    attention = _attention(record.plan, record.progress)
+    """Headline, standing, this week, the paths, the steps, milestones and what to expect."""
+    plan, progress = record.plan, record.progress
+    top = [_headline(record, created), Text(progress_line(progress))]
+    standing = standing_line(plan, progress)
+    top += [Text(standing)] if standing else []
+    out: list[RenderableType] = [Group(*top)]
+    attention = _attention(plan, progress)
     if attention:
         out.append(Text("\n".join(attention)))
-    out.append(steps_table(record.plan, record.progress.states))
-    challenges = challenges_lines(record.plan)
+    week = week_lines(plan, progress)
+    if week:
+        out.append(Text("This week\n" + "\n".join(week)))
+    out.append(steps_table(plan, progress.states))
+    milestones = milestone_lines(plan)
+    if milestones:
+        out.append(Text("Milestones\n" + "\n".join(milestones)))
+    table = paths_table(plan)
+    if table is not None:
+        out.append(table)
+    challenges = challenges_lines(plan)
     if challenges:
         out.append(Text("Watch out for\n" + "\n".join(f"- {c}" for c in challenges)))
+    if plan.break_in:
+        out.append(Text("For the job search, the guide advises\n"
+                        + "\n".join(f"- {b}" for b in plan.break_in)))  # fmt: skip
     out.append(
         Text(
             f"Record progress: aicareers plan step {record.id} STEP --done\n"
-            f"Export:          aicareers plan export {record.id} --format md|ics|csv|json"
+            f"Export:          aicareers plan export {record.id} --format md|ics|csv|json|svg"
         )
     )
     return out

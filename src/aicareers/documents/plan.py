@@ -14,15 +14,20 @@ from ..engine.plans.model import (
     ChallengeNote,
     Milestone,
     MilestoneId,
+    PaceOption,
+    PathOption,
     Plan,
     PlanStep,
     Preferences,
     Progress,
     ProgressEvent,
+    StepDates,
     StepKind,
     StepResource,
     StepState,
     StepStatus,
+    Track,
+    TrackId,
 )
 from .catalog import View
 
@@ -30,9 +35,10 @@ from .catalog import View
 # preferences, a milestone and its challenges, a resource, an event, the full progress), the
 # record is used as it is: re-exported so that adapters need only this module.
 __all__ = [
-    "ChallengeNote", "EventResult", "Milestone", "Plan", "PlanDocument", "PlanHistory",
-    "Preferences", "Progress", "ProgressDoc", "ProgressEvent", "StepDoc", "StepResource",
-    "StepState", "plan_document", "progress_document",
+    "ChallengeNote", "EventResult", "Milestone", "PaceOption", "PathOption", "Plan",
+    "PlanDocument", "PlanHistory", "PlanStep", "Preferences", "Progress", "ProgressDoc",
+    "ProgressEvent", "StepDates", "StepDoc", "StepResource", "StepState", "Track",
+    "plan_document", "progress_document",
 ]  # fmt: skip
 
 
@@ -41,11 +47,15 @@ class StepDoc(View, frozen=True):
 
     id: str
     kind: StepKind
-    milestone: MilestoneId
+    milestone: MilestoneId | None
+    track: TrackId | None
     title: str
     why: str
     hours: float
+    start: dt.date | None
     due: dt.date
+    weekly_hours: float | None
+    weeks: int | None
     status: StepStatus
     skills: tuple[str, ...]
     resources: tuple[StepResource, ...]
@@ -73,6 +83,10 @@ class ProgressDoc(View, frozen=True):
     days_behind: int | None
     last_activity: str | None
     as_of: dt.date | None
+    started: bool
+    projected_job_ready: dt.date | None
+    this_week: tuple[str, ...]
+    schedule: tuple[StepDates, ...]
 
 
 class PlanDocument(View, frozen=True):
@@ -89,6 +103,13 @@ class PlanDocument(View, frozen=True):
     milestones: tuple[Milestone, ...]
     steps: tuple[StepDoc, ...]
     progress: ProgressDoc
+    version: int
+    job_ready: dt.date | None
+    tracks: tuple[Track, ...]
+    options: tuple[PathOption, ...]
+    break_in: tuple[str, ...]
+    have: tuple[str, ...]
+    backgrounds: tuple[str, ...]
 
 
 class EventResult(View, frozen=True):
@@ -130,6 +151,13 @@ def plan_document(
             _step(s, known.get(s.id) or StepState(step=s.id, status="todo")) for s in plan.steps
         ),
         progress=progress_document(progress),
+        version=plan.version,
+        job_ready=plan.job_ready,
+        tracks=plan.tracks,
+        options=plan.options,
+        break_in=plan.break_in,
+        have=plan.have,
+        backgrounds=plan.backgrounds,
     )
 
 
@@ -151,6 +179,10 @@ def progress_document(progress: Progress) -> ProgressDoc:
         days_behind=progress.days_behind,
         last_activity=iso_time(progress.last_activity),
         as_of=progress.as_of,
+        started=progress.started,
+        projected_job_ready=progress.projected_job_ready,
+        this_week=progress.this_week,
+        schedule=progress.schedule,
     )
 
 
@@ -159,10 +191,14 @@ def _step(step: PlanStep, state: StepState) -> StepDoc:
         id=step.id,
         kind=step.kind,
         milestone=step.milestone,
+        track=step.track,
         title=step.title,
         why=step.why,
         hours=step.hours,
+        start=step.start,
         due=step.due,
+        weekly_hours=step.weekly_hours,
+        weeks=step.weeks,
         status=state.status,
         skills=step.skills,
         resources=step.resources,

@@ -13,11 +13,13 @@ import math
 from collections.abc import Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from ..engine.plans.model import (
     DEFAULT_HOURS_PER_WEEK,
+    PATHS,
     EventStatus,
+    PathId,
     Plan,
     Preferences,
     Progress,
@@ -50,6 +52,7 @@ __all__ = [
     "local_planner",
     "parse_day",
     "parse_hours",
+    "parse_path",
     "parse_status",
     "plan_document",
 ]  # fmt: skip
@@ -179,6 +182,24 @@ def skills_from_text(catalog: Catalog, text: str) -> tuple[str, ...]:
     return tuple(sorted(named | (given & ids)))
 
 
+def parse_path(value: str | None) -> PathId:
+    """The path a person chose: "fast" or "thorough" (blank: thorough)."""
+    word = (value or "").strip().lower() or "thorough"
+    if word not in PATHS:
+        raise ProfileError(
+            "path",
+            f"'{value}' is not a path. Choose fast (the must-have skills, free resources, one "
+            "project) or thorough (every gap, more projects, events and credentials).",
+        )
+    return cast("PathId", word)
+
+
+def _assessment_backgrounds(result: dict[str, Any]) -> tuple[str, ...]:
+    """The backgrounds a stored assessment recognised, most confident first."""
+    found = (result.get("profile") or {}).get("backgrounds") or []
+    return tuple(b["id"] for b in found if isinstance(b, dict) and isinstance(b.get("id"), str))
+
+
 def _assessment_skills(result: dict[str, Any], career: str) -> tuple[tuple[str, ...], list[str]]:
     """What a stored assessment says the person has, and lacks for ``career``."""
     entry = next((c for c in result.get("careers", []) if c.get("id") == career), None)
@@ -207,9 +228,14 @@ class Planner:
         *,
         skills: Sequence[str] = (),
         assessment_id: int | None = None,
+        backgrounds: Sequence[str] = (),
         today: dt.date | None = None,
     ) -> PlanRecord:
-        """Build a plan for ``career`` from an assessment or from the skills given, and store it."""
+        """Build a plan for ``career`` from an assessment or from the skills given, and store it.
+
+        ``backgrounds`` (ids) choose the community and practice steps beside the career; an
+        assessment adds the backgrounds it recognised.
+        """
         from ..engine.plans.build import build_plan, check_preferences
 
         check_preferences(preferences)
@@ -222,7 +248,10 @@ class Planner:
             have, gaps = _assessment_skills(stored.result, career)
             have = tuple(sorted({*have, *skills}))
             gaps = [g for g in gaps if g not in skills]
-        plan = build_plan(self.catalog, target, preferences, have=have, gaps=gaps)
+            backgrounds = (*backgrounds, *_assessment_backgrounds(stored.result))
+        plan = build_plan(
+            self.catalog, target, preferences, have=have, gaps=gaps, backgrounds=backgrounds
+        )
         plan_id = self.store.save_plan(self.user_id, plan, assessment_id=assessment_id)
         return self.get(plan_id, today=today)
 
@@ -233,13 +262,19 @@ class Planner:
             hours_per_week=parse_hours(request.hours_per_week),
             free_only=request.free_only,
             platforms=tuple(request.platforms),
+            path=parse_path(request.path),
         )
         given = request.skills
         text = given if isinstance(given, str) else ", ".join(given or ())
         have = skills_from_text(self.catalog, text) if text.strip() else ()
-        return self.create(
-            request.career, prefs, skills=have, assessment_id=request.assessment_id, today=today
+        given_bg = (request.background or "").strip().lower()
+        backgrounds = (
+            (by_id(self.catalog.backgrounds, given_bg, "background").id,) if given_bg else ()
         )
+        return self.create(
+            request.career, prefs, skills=have, assessment_id=request.assessment_id,
+            backgrounds=backgrounds, today=today,
+        )  # fmt: skip
 
     def get(self, plan_id: int, *, today: dt.date | None = None) -> PlanRecord:
         """A stored plan with its progress as of ``today``."""
@@ -292,18 +327,14 @@ class Planner:
         plan, events = self.history(plan_id)
         return plan, PlanHistory(id=plan_id, career=plan.career, events=tuple(events))
 
-    def step(
-        self, plan_id: int, step: str, word: str, *, note: str | None = None
-    ) -> EventResult:
+    def step(self, plan_id: int, step: str, word: str, *, note: str | None = None) -> EventResult:
         """Record a change said in any adapter's words; the event and the progress after it."""
         from ..documents.plan import EventResult
 
         event = self.record(plan_id, step, parse_status(word), note=note)
         return EventResult(event=event, progress=self.get(plan_id).progress)
 
-    def export(
-        self, plan_id: int, fmt: ExportFormat, *, now: dt.datetime | None = None
-    ) -> str:
+    def export(self, plan_id: int, fmt: ExportFormat, *, now: dt.datetime | None = None) -> str:
         """The plan as Markdown, JSON, iCalendar or CSV text."""
         from ..export import export_plan
 

@@ -21,13 +21,26 @@ import msgspec
 PLAN_VERSION = 2
 
 StepKind = Literal[
-    "foundation", "certification", "project", "community", "practice", "event", "profile",
+    "foundation",
+    "certification",
+    "project",
+    "community",
+    "practice",
+    "event",
+    "profile",
     "job-search",
 ]
 # Version 1 plans grouped steps by the first five; version 2 plans date the last five.
 MilestoneId = Literal[
-    "foundations", "certifications", "portfolio", "community", "practice",
-    "first-project", "must-haves", "job-ready", "finish",
+    "foundations",
+    "certifications",
+    "portfolio",
+    "community",
+    "practice",
+    "first-project",
+    "must-haves",
+    "job-ready",
+    "finish",
 ]
 # The parallel lanes of a version 2 plan (see ``engine.plans.timeline`` for how they share time).
 TrackId = Literal["learn", "build", "connect", "prove", "apply"]

@@ -13,11 +13,11 @@ A step with no events is "todo"; events naming a step the plan does not have are
 from __future__ import annotations
 
 import datetime as dt
-import math
 from collections.abc import Iterable, Mapping, Sequence
 from typing import get_args
 
 from ...errors import UnknownIdError, UserInputError
+from .forecast import forecast
 from .model import (
     EventStatus,
     MilestoneId,
@@ -122,7 +122,9 @@ def summarize(
     hours_left = by_status["todo"] + by_status["in_progress"]
     counts = {s: sum(1 for st in states.values() if st.status == s) for s in by_status}
     days = _active_days(events, states, tz)
-    finish = _projected_finish(hours_left, plan.preferences.hours_per_week, today)
+    ahead = forecast(plan, states, today)
+    started = today >= plan.preferences.start
+    finish = ahead.finish if hours_left > 0 else None  # no open hours: nothing to project
     return Progress(
         percent=_percent(plan.steps, states),
         steps_done=counts["done"],
@@ -139,9 +141,15 @@ def summarize(
         steps_in_progress=counts["in_progress"],
         current_milestone=_current_milestone(plan, states),
         projected_finish=finish,
-        days_behind=None if finish is None else (finish - plan.finish).days,
+        # Ahead or behind only once the plan has begun: before its start nothing is late, and
+        # a step done early shows in the dates that follow instead.
+        days_behind=None if finish is None or not started else (finish - plan.finish).days,
         last_activity=max((e.at for e in events if e.step in states), default=None),
         as_of=today,
+        started=started,
+        schedule=ahead.schedule,
+        this_week=ahead.this_week,
+        projected_job_ready=ahead.job_ready,
     )
 
 
@@ -209,15 +217,6 @@ def _active_days(
                 moment = moment.astimezone(tz)
             days.add(moment.date())
     return days
-
-
-def _projected_finish(hours_left: float, hours_per_week: float, today: dt.date) -> dt.date | None:
-    """The day the open hours are done at the plan's weekly pace; None when nothing is left."""
-    if hours_left <= 0:
-        return None
-    if hours_per_week <= 0:
-        return None  # a stored plan never has this, but a zero pace has no finish date
-    return today + dt.timedelta(days=math.ceil(hours_left / hours_per_week * 7))
 
 
 def _current_milestone(plan: Plan, states: Mapping[str, StepState]) -> MilestoneId | None:
