@@ -17,12 +17,14 @@ def test_shipped_catalog_has_no_problems() -> None:
 
 
 def cited_sources(node: Any) -> set[str]:
-    """Every id listed under a ``sources`` key anywhere below ``node``."""
+    """Every id listed under a ``sources`` or ``status_source`` key anywhere below ``node``."""
     found: set[str] = set()
     if isinstance(node, dict):
         for key, value in node.items():
             if key == "sources" and all(isinstance(v, str) for v in value):
                 found.update(value)
+            elif key == "status_source" and isinstance(value, str):
+                found.add(value)
             else:
                 found |= cited_sources(value)
     elif isinstance(node, list | tuple):

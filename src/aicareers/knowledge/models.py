@@ -31,6 +31,8 @@ ResourceKind = Literal[
 ToolKind = Literal["llm", "platform", "framework", "cloud", "design", "library", "generator"]
 OrgKind = Literal["employer", "nonprofit", "research-institute", "company", "regulator"]
 CertGroup = Literal["technical", "ethics-governance", "specialized", "course-certificate"]
+CertStatus = Literal["active", "retiring", "retired"]
+ActivityKind = Literal["community", "event", "practice", "experience", "domain"]
 BackgroundOrigin = Literal["step1", "key-skills", "break-in", "coach"]
 SalaryPeriod = Literal["year"]
 
@@ -118,6 +120,46 @@ class Certification(Base, frozen=True):
     careers: tuple[str, ...] = ()
     hours: int | None = None
     free: bool | None = None
+    # Whether it can still be earned: ``retires`` is the last exam day of a retiring or retired
+    # one and ``status_source`` (a source id) says where we read it; a plan never books a
+    # retired certification.
+    status: CertStatus = "active"
+    retires: dt.date | None = None
+    status_source: str | None = None
+    # Certificates of one provider family overlap (Google's TensorFlow certificate and Google
+    # Cloud's ML engineer): a plan books at most one per family.
+    family: str | None = None
+    # The careers (a subset of ``careers``) whose job postings actually ask for it; the counts
+    # behind each choice are in bench/results/certifications_asked.tsv.
+    employers_ask: tuple[str, ...] = ()
+
+
+class PlanActivity(Base, frozen=True):
+    """Something a plan books beside the learning, chosen per career and background.
+
+    ``kind`` says which track it belongs to and how ``hours`` reads:
+
+    - community: a group to join and take part in every week (connect track);
+    - event: one event to attend, online or in person (connect);
+    - practice: a weekly practice habit (prove);
+    - experience: one piece of real-world work: volunteering, an internal project, a
+      competition, freelancing (prove);
+    - domain: how to learn the career's domain, in place of a vague "learn the domain" (learn).
+
+    ``hours`` is the total for an event, an experience or a domain step, and the suggested
+    hours a week for a community or a practice habit. Empty ``careers`` or ``backgrounds``
+    means the entry suits any career or any background.
+    """
+
+    id: str
+    kind: ActivityKind
+    title: str  # imperative and concrete: what to do, naming the place
+    why: str  # one or two sentences, our own words
+    deliverable: str  # what the person can show afterwards
+    hours: float
+    resources: tuple[str, ...]  # ids in resources.yaml, best first, at least one
+    careers: tuple[str, ...] = ()
+    backgrounds: tuple[str, ...] = ()
 
 
 class Background(Base, frozen=True):
@@ -327,3 +369,4 @@ class Catalog(Base, frozen=True):
     sources: tuple[Source, ...]
     learning_paths: tuple[LearningPath, ...]
     projects: tuple[Project, ...]
+    activities: tuple[PlanActivity, ...] = ()

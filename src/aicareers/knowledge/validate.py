@@ -33,7 +33,7 @@ def _missing(where: str, kind: str, refs: Iterable[str], known: set[str]) -> Ite
             yield f"{where}: refers to unknown {kind} '{ref}'"
 
 
-def _hours(where: str, hours: int | None) -> Iterator[str]:
+def _hours(where: str, hours: float | None) -> Iterator[str]:
     if hours is not None and hours <= 0:
         yield f"{where}: hours must be positive, not {hours}"
 
@@ -194,10 +194,37 @@ def _check_learning_paths(catalog: Catalog, ids: dict[str, set[str]]) -> Iterato
 
 
 def _check_certifications(catalog: Catalog, ids: dict[str, set[str]]) -> Iterator[str]:
+    """Known careers, a source for every status but active, and families as slugs."""
     for cert in catalog.certifications:
         where = f"certifications: {cert.id}"
         yield from _missing(where, "career", cert.careers, ids["career"])
         yield from _hours(where, cert.hours)
+        outside = [c for c in cert.employers_ask if c not in cert.careers]
+        yield from (f"{where}: employers_ask names '{c}', which is not in its careers"
+                    for c in outside)  # fmt: skip
+        if cert.status != "active" and cert.status_source is None:
+            yield f"{where}: status is {cert.status} but no status_source says where we read it"
+        if cert.status_source is not None:
+            yield from _missing(where, "source", [cert.status_source], ids["source"])
+        if cert.status == "retiring" and cert.retires is None:
+            yield f"{where}: a retiring certification needs its last exam day in retires"
+        if cert.family is not None and not SLUG.match(cert.family):
+            yield f"{where}: family '{cert.family}' is not a lowercase slug"
+
+
+def _check_activities(catalog: Catalog, ids: dict[str, set[str]]) -> Iterator[str]:
+    """Plan activities: unique ids, known references, positive hours, something to show."""
+    yield from _duplicates("activities", (a.id for a in catalog.activities))
+    for activity in catalog.activities:
+        where = f"activities: {activity.id}"
+        yield from _missing(where, "career", activity.careers, ids["career"])
+        yield from _missing(where, "background", activity.backgrounds, ids["background"])
+        yield from _missing(where, "resource", activity.resources, ids["resource"])
+        yield from _hours(where, activity.hours)
+        if not activity.resources:
+            yield f"{where}: resources is empty, name at least one"
+        empty = [k for k in ("title", "why", "deliverable") if not getattr(activity, k).strip()]
+        yield from (f"{where}: {key} is empty" for key in empty)
 
 
 MIN_PROJECTS_PER_CAREER = 2
@@ -236,6 +263,7 @@ def problems(catalog: Catalog) -> list[str]:
         *_check_learning_paths(catalog, ids),
         *_check_certifications(catalog, ids),
         *_check_projects(catalog, ids),
+        *_check_activities(catalog, ids),
     ]
 
 
