@@ -59,8 +59,8 @@ def test_create_prints_the_documented_contract(db: str) -> None:
     assert "learn-python" not in ids  # the person said they know Python
     assert any(s["kind"] == "project" for s in steps)
     dues = [s["due"] for s in steps]
-    assert dues == sorted(dues)
-    assert dues[0] >= "2026-01-05"
+    assert min(dues) >= "2026-01-05"
+    assert len({s["kind"] for s in steps}) >= 3  # learning, projects and community side by side
     assert plan["progress"]["percent"] == 0
 
 
@@ -91,7 +91,7 @@ def test_table_view_names_next_steps_and_overdue(db: str) -> None:
     later = run(db, "show", str(plan["id"]), "--today", "2027-06-01")
     assert later.exit_code == 0, later.output
     assert "Overdue:" in later.output
-    assert "Next:" in later.output
+    assert "This week" in later.output
     assert "0%" in later.output
     listing = run(db, "list")
     assert "Machine Learning Operations" in listing.output

@@ -186,7 +186,7 @@ def share(database: str | None, plan_id: int, revoke: bool, base_url: str, fmt: 
 
     Example: aicareers plan share 1 --base-url https://plans.example.org
     """
-    from ..service.plan_shares import Sharing, share_url
+    from ..service.plan_shares import ShareLink, Sharing, share_url
 
     if not revoke:
         _check_base_url(base_url)
@@ -205,7 +205,7 @@ def share(database: str | None, plan_id: int, revoke: bool, base_url: str, fmt: 
             click.echo(f"Plan {plan_id} was not shared; nothing to stop.")
         return
     if fmt == "json":
-        emit_json({"plan": plan_id, "url": url})
+        emit_json(ShareLink(plan=plan_id, url=url))
         return
     click.echo(f"Read-only link to plan {plan_id}:\n{url}")
     click.echo(

@@ -30,6 +30,13 @@ def share_url(base_url: str, token: str) -> str:
     return base_url.rstrip("/") + SHARE_PATH + token
 
 
+class ShareLink(msgspec.Struct, frozen=True, kw_only=True):
+    """A new read-only link (``plan share --format json`` and the API): shown once, only here."""
+
+    plan: int
+    url: str
+
+
 @dataclass(frozen=True)
 class SharedPlan:
     """A plan as its link shows it: the plan and its progress, without anything personal."""
@@ -83,3 +90,10 @@ def shared_document(shared: SharedPlan) -> PlanDocument:
     from ..documents.plan import plan_document
 
     return plan_document(shared.id, shared.plan, shared.progress)
+
+
+def timeline_svg(plan: Plan, progress: Progress) -> str:
+    """The plan's timeline as inline SVG, as its page (the owner's or a shared one) shows it."""
+    from ..charts.timeline import plan_timeline_svg
+
+    return plan_timeline_svg(plan, progress, today=progress.as_of)
