@@ -11,6 +11,7 @@ import csv
 import datetime as dt
 import io
 
+import msgspec
 import pytest
 
 from aicareers.engine.plans.model import ProgressEvent
@@ -19,6 +20,7 @@ from aicareers.export import export_plan
 from aicareers.export.table import inert
 
 from .plan_samples import at, sample_plan
+from .test_plan_timeline import v2_plan
 
 D = dt.date
 NOW = dt.datetime(2026, 1, 27, 9, 30, tzinfo=dt.UTC)
@@ -66,3 +68,21 @@ def test_dates_hours_and_urls_of_a_real_plan_are_untouched() -> None:
     assert (row["hours"], row["due"], row["resources"]) == (
         "6", "2026-01-12", "https://example.org/py",
     )  # fmt: skip
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_a_version_2_plan_is_guarded_too(text: str) -> None:
+    plan = v2_plan(first_title=text)
+    plan = msgspec.structs.replace(
+        plan, milestones=(msgspec.structs.replace(plan.milestones[0], title=text),
+                          *plan.milestones[1:]),
+    )  # fmt: skip
+    events = [ProgressEvent(seq=1, step="ml", status="done", at=at(D(2026, 2, 1)), note=text)]
+    progress = summarize(plan, events, D(2026, 2, 2))
+    rows = list(csv.DictReader(io.StringIO(export_plan("csv", 7, plan, progress, now=NOW),
+                                           newline="")))  # fmt: skip
+    cells = {(r["id"], column): r[column] for r in rows for column in ("title", "note")}
+    assert cells[("py", "title")] == "'" + text
+    assert cells[("ml", "note")] == "'" + text
+    assert cells[("first-project", "title")] == "'" + text
+    assert not any(cell.startswith(("=", "+", "-", "@", "\t", "\r")) for cell in cells.values())

@@ -1,4 +1,4 @@
-"""Views of a stored plan as files: Markdown, JSON, iCalendar and CSV.
+"""Views of a stored plan as files: Markdown, JSON, iCalendar, CSV and an SVG timeline.
 
 A view layer only: it takes a plan and its progress (already derived) and returns text; it
 reads no database and no clock (``now`` is a parameter).
@@ -13,7 +13,7 @@ from typing import Literal, get_args
 from ..engine.plans.model import Plan, Progress
 from ..errors import UserInputError
 
-ExportFormat = Literal["md", "json", "ics", "csv"]
+ExportFormat = Literal["md", "json", "ics", "csv", "svg"]
 FORMATS: tuple[ExportFormat, ...] = get_args(ExportFormat)
 # What a web response or a saved file should be labelled with.
 MEDIA_TYPES: dict[str, str] = {
@@ -21,6 +21,7 @@ MEDIA_TYPES: dict[str, str] = {
     "json": "application/json",
     "ics": "text/calendar; charset=utf-8",
     "csv": "text/csv; charset=utf-8",
+    "svg": "image/svg+xml",
 }
 
 
@@ -53,6 +54,10 @@ def export_plan(
         from .table import plan_csv
 
         return plan_csv(plan, progress)
+    if fmt == "svg":
+        from ..charts.timeline import plan_timeline_svg
+
+        return plan_timeline_svg(plan, progress, today=progress.as_of or now.date())
     raise UserInputError(f"Cannot export a plan as '{fmt}'. Choose one of: {', '.join(FORMATS)}.")
 
 

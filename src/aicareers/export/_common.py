@@ -13,6 +13,21 @@ def states_by_step(plan: Plan, progress: Progress) -> dict[str, StepState]:
     return {s.id: known.get(s.id) or StepState(step=s.id, status="todo") for s in plan.steps}
 
 
+def step_dates(plan: Plan, progress: Progress) -> dict[str, tuple[dt.date, dt.date]]:
+    """(start, due) of each step as the plan stands today.
+
+    A version 2 plan's open steps fall where the progress re-dated them (a step done early or
+    late moves the ones after it); everything else keeps the dates the plan was built with, and
+    a step without a start (version 1) begins on its due date.
+    """
+    moved = {d.step: (d.start, d.due) for d in progress.schedule} if plan.version >= 2 else {}
+    finished = {s.step for s in progress.states if s.status in ("done", "skipped")}
+    return {
+        s.id: moved[s.id] if s.id in moved and s.id not in finished else (s.start or s.due, s.due)
+        for s in plan.steps
+    }
+
+
 def steps_by_milestone(plan: Plan) -> list[tuple[str, str, dt.date | None, list[PlanStep]]]:
     """(milestone id, title, due, steps) in plan order; steps no milestone lists come last."""
     by_id = {s.id: s for s in plan.steps}
