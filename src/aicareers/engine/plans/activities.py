@@ -64,9 +64,9 @@ def chosen(ctx: StepContext, kind: str, count: int) -> list[PlanActivity]:
 
 def _step(ctx: StepContext, activity: PlanActivity, track: TrackId, kind: StepKind,
           **extra: Any) -> PlanStep:  # fmt: skip
-    prefix = extra.pop("id_prefix", kind)
+    # Activity ids are unique and never begin like the other steps' ids (learn-, project-...).
     return PlanStep(
-        id=f"{prefix}-{activity.id}", kind=kind, milestone=None, track=track, due=UNDATED,
+        id=activity.id, kind=kind, milestone=None, track=track, due=UNDATED,
         title=activity.title, why=activity.why, hours=float(extra.pop("hours", activity.hours)),
         resources=ctx.resources(activity.resources), deliverables=(activity.deliverable,),
         **extra,
