@@ -13,7 +13,7 @@ import math
 from collections.abc import Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any
 
 from ..engine.plans.model import (
     DEFAULT_HOURS_PER_WEEK,
@@ -191,7 +191,7 @@ def parse_path(value: str | None) -> PathId:
             f"'{value}' is not a path. Choose fast (the must-have skills, free resources, one "
             "project) or thorough (every gap, more projects, events and credentials).",
         )
-    return cast("PathId", word)
+    return word
 
 
 def _assessment_backgrounds(result: dict[str, Any]) -> tuple[str, ...]:

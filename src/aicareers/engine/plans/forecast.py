@@ -42,9 +42,9 @@ def _work(plan: Plan, step: PlanStep, state: StepState, day0: dt.date) -> Work:
     share = step.weekly_hours / plan.preferences.hours_per_week
     if state.status != "in_progress" or state.since is None:
         return Work(id=step.id, track=track, share=share, weeks=step.weeks, requires=step.requires)
-    weeks = step.weeks
-    if weeks is not None:  # begun: count down the weeks from the day it was started
-        weeks = max(1.0, weeks - (day0 - state.since.date()).days / WEEK)
+    weeks: float | None = None
+    if step.weeks is not None:  # begun: count down the weeks from the day it was started
+        weeks = max(1.0, step.weeks - (day0 - state.since.date()).days / WEEK)
     return Work(id=step.id, track=track, share=share, weeks=weeks)
 
 
