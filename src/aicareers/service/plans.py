@@ -58,6 +58,8 @@ __all__ = [
 ]  # fmt: skip
 
 
+# How sure an assessment must be of a background before the plan picks its communities by it.
+BACKGROUND_CONFIDENCE = 0.5
 # Dates outside this window are almost always typing mistakes (2062 for 2026, say).
 EARLIEST_START = dt.date(2000, 1, 1)
 LATEST_YEARS_AHEAD = 5
@@ -195,9 +197,18 @@ def parse_path(value: str | None) -> PathId:
 
 
 def _assessment_backgrounds(result: dict[str, Any]) -> tuple[str, ...]:
-    """The backgrounds a stored assessment recognised, most confident first."""
+    """The backgrounds a stored assessment is fairly sure of, most confident first.
+
+    A background read only from a loosely related occupation (a UX designer's resume coded
+    partly as web development, say) must not send the person to that field's community.
+    """
     found = (result.get("profile") or {}).get("backgrounds") or []
-    return tuple(b["id"] for b in found if isinstance(b, dict) and isinstance(b.get("id"), str))
+    return tuple(
+        b["id"]
+        for b in found
+        if isinstance(b, dict) and isinstance(b.get("id"), str)
+        and float(b.get("confidence") or 0) >= BACKGROUND_CONFIDENCE
+    )  # fmt: skip
 
 
 def _assessment_skills(result: dict[str, Any], career: str) -> tuple[tuple[str, ...], list[str]]:
