@@ -118,48 +118,57 @@ def paths_table(plan: Plan) -> Table | None:
     if not plan.options:
         return None
     table = Table(title="Paths to choose from", title_justify="left", expand=False)
-    for header in ("Path", "Hours", "Projects", "Credentials"):
-        table.add_column(header, justify="left" if header == "Path" else "right")
-    paces = [p.hours_per_week for p in plan.options[0].paces]
-    for pace in paces:
-        table.add_column(f"{pace:g} h/week: job-ready / done", no_wrap=True)
+    table.add_column("")
     for option in plan.options:
-        chosen = " (yours)" if option.path == plan.preferences.path else ""
-        dates = [f"{p.job_ready} / {p.finish}" for p in option.paces]
-        table.add_row(f"{option.path}{chosen}", f"{option.hours:g}", str(option.projects),
-                      str(option.certifications), *dates)  # fmt: skip
+        mine = " (yours)" if option.path == plan.preferences.path else ""
+        table.add_column(f"{option.path}{mine}")
+    table.add_row("Hours", *(f"{o.hours:g}" for o in plan.options))
+    table.add_row("Projects", *(str(o.projects) for o in plan.options))
+    table.add_row("Credentials", *(str(o.certifications) for o in plan.options))
+    for index, pace in enumerate(plan.options[0].paces):
+        cells = [
+            f"job-ready {o.paces[index].job_ready}\nall done {o.paces[index].finish}"
+            for o in plan.options
+        ]
+        table.add_row(f"At {pace.hours_per_week:g} h a week", *cells)
     return table
 
 
 def _step_row(table: Table, step: PlanStep, status: str) -> None:
     mark = MARKS[status]
     size = f"{step.weekly_hours:g}/wk" if step.weekly_hours is not None else f"{step.hours:g}"
-    when = f"{step.start} to {step.due}" if step.start else str(step.due)
-    table.add_row(mark, step.id, step.title, size, when)
+    when = f"{step.start}\n{step.due}" if step.start else str(step.due)
+    # The id is what `plan step` takes: shown whole under the title, never cut short.
+    what = Text(step.title)
+    what.append(f"\n{step.id}", style="dim")
+    table.add_row(mark, what, size, when)
 
 
 def steps_table(plan: Plan, states: Sequence[StepState]) -> Table:
-    """Every step by track (by milestone in a version 1 plan): status, id, title, hours, dates."""
+    """Every step by track (by milestone in a version 1 plan): status, title, id, hours, dates."""
     status = {s.step: s.status for s in states}
     table = Table(title="Steps", title_justify="left", expand=False)
     table.add_column("")
-    # Ids are typed back into `plan step`, so they are never cut short; titles wrap instead.
     longest = max((len(s.id) for s in plan.steps), default=4)
-    table.add_column("Step", no_wrap=True, min_width=longest)
-    table.add_column("What")
+    table.add_column("Step", min_width=min(longest, 48))
     table.add_column("Hours", justify="right")
-    table.add_column("When", no_wrap=True)
+    table.add_column("From / due" if plan.tracks else "Due", no_wrap=True)
     by_id = {s.id: s for s in plan.steps}
     groups = (
-        [(t.title, t.why, [s.id for s in plan.steps if s.track == t.id]) for t in plan.tracks]
+        [(t.title, [s.id for s in plan.steps if s.track == t.id]) for t in plan.tracks]
         if plan.tracks
-        else [(m.title, str(m.due), list(m.steps)) for m in plan.milestones]
+        else [(f"{m.title} (by {m.due})", list(m.steps)) for m in plan.milestones]
     )
-    for title, note, ids in groups:
-        table.add_row("", Text(title, style="bold"), Text(note, style="italic"), "", "")
+    for title, ids in groups:
+        table.add_row("", Text(title, style="bold"), "", "")
         for step_id in ids:
             _step_row(table, by_id[step_id], status.get(step_id, "todo"))
     return table
+
+
+def track_lines(plan: Plan) -> list[str]:
+    """What each track is for and its weight in sharing the hours."""
+    return [f"{t.title}: {t.why}" for t in plan.tracks]
 
 
 def milestone_lines(plan: Plan) -> list[str]:
@@ -187,6 +196,9 @@ def plan_renderables(record: PlanRecord, created: bool = False) -> list[Renderab
     week = week_lines(plan, progress)
     if week:
         out.append(Text("This week\n" + "\n".join(week)))
+    tracks = track_lines(plan)
+    if tracks:
+        out.append(Text("Tracks, side by side from week one\n" + "\n".join(tracks)))
     out.append(steps_table(plan, progress.states))
     milestones = milestone_lines(plan)
     if milestones:
