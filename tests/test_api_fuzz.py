@@ -53,6 +53,9 @@ OPERATIONS = [
     "POST /api/v1/plans/{plan_id}/events",
     "GET /api/v1/plans/{plan_id}/events",
     "GET /api/v1/plans/{plan_id}/export",
+    "POST /api/v1/plans/{plan_id}/share",
+    "DELETE /api/v1/plans/{plan_id}/share",
+    "GET /api/v1/shared/{token}",
     "POST /api/v1/postings/analyze",
 ]
 # Operations whose acceptance depends on content no schema can state: whether a text names

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -84,6 +85,8 @@ def create(client: TestClient, token: str, **changes: Any) -> dict[str, Any]:
         ("get", "/api/v1/plans/1/events"),
         ("post", "/api/v1/plans/1/events"),
         ("get", "/api/v1/plans/1/export?format=md"),
+        ("post", "/api/v1/plans/1/share"),
+        ("delete", "/api/v1/plans/1/share"),
     ],
 )
 @pytest.mark.parametrize("header", [None, "Bearer nonsense", "Basic YWRhOnB3", "Bearer "])
@@ -299,3 +302,65 @@ def test_random_plan_and_event_bodies_never_give_500(
     url = f"/api/v1/plans/{created.json()['id']}/events"
     answer = client.post(url, content=json.dumps(event), headers=auth)
     assert answer.status_code in (201, 404, 422), answer.text
+
+
+SHARED = re.compile(r"http://testserver/shared/([A-Za-z0-9_-]{43})")
+
+
+def share(client: TestClient, token: str, plan_id: int) -> str:
+    """Share the plan over the API; the token of its link."""
+    answer = client.post(f"/api/v1/plans/{plan_id}/share", headers=bearer(token))
+    assert answer.status_code == 201, answer.text
+    assert answer.json()["plan"] == plan_id
+    assert answer.headers["cache-control"] == "no-store"
+    found = SHARED.fullmatch(answer.json()["url"])
+    assert found is not None, answer.json()
+    return found.group(1)
+
+
+def test_a_shared_plan_reads_without_a_token_and_without_notes(
+    client: TestClient, token: str
+) -> None:
+    plan = create(client, token)
+    step = plan["steps"][0]["id"]
+    note = {"step": step, "status": "done", "note": "ask Sam at Acme for a referral"}
+    client.post(f"/api/v1/plans/{plan['id']}/events", json=note, headers=bearer(token))
+    link = share(client, token, plan["id"])
+    answer = client.get(f"/api/v1/shared/{link}")  # no Authorization header
+    assert answer.status_code == 200, answer.text
+    assert answer.headers["x-robots-tag"] == "noindex"
+    assert answer.headers["referrer-policy"] == "no-referrer"
+    shared = answer.json()
+    assert "Acme" not in answer.text
+    assert shared["steps"][0]["status"] == "done"
+    assert shared["steps"][0]["note"] is None
+    assert shared["created_at"] is None
+    owners = client.get(f"/api/v1/plans/{plan['id']}", headers=bearer(token)).json()
+    assert stable(shared["steps"]) == stable([{**s, "note": None} for s in owners["steps"]])
+
+
+def test_sharing_again_or_stopping_ends_the_old_link(
+    client: TestClient, token: str, other_token: str
+) -> None:
+    plan = create(client, token)
+    first = share(client, token, plan["id"])
+    second = share(client, token, plan["id"])
+    assert error_of(client.get(f"/api/v1/shared/{first}"), 404)["code"] == "not-found"
+    assert client.get(f"/api/v1/shared/{second}").status_code == 200
+    # Another account can neither share nor stop someone else's plan.
+    theirs = bearer(other_token)
+    error_of(client.post(f"/api/v1/plans/{plan['id']}/share", headers=theirs), 404)
+    error_of(client.delete(f"/api/v1/plans/{plan['id']}/share", headers=theirs), 404)
+    assert client.get(f"/api/v1/shared/{second}").status_code == 200
+    stopped = client.delete(f"/api/v1/plans/{plan['id']}/share", headers=bearer(token))
+    assert stopped.status_code == 204
+    assert stopped.content == b""
+    error_of(client.get(f"/api/v1/shared/{second}"), 404)
+    again = client.delete(f"/api/v1/plans/{plan['id']}/share", headers=bearer(token))
+    assert again.status_code == 204  # stopping twice is still "not shared"
+
+
+@pytest.mark.parametrize("link", ["nothing", "a" * 43, "a" * 201])
+def test_unknown_links_are_4xx(client: TestClient, link: str) -> None:
+    answer = client.get(f"/api/v1/shared/{link}")
+    error_of(answer, 422 if len(link) > 200 else 404)

@@ -31,6 +31,7 @@ PAGE_ROUTERS = (
     "aicareers.web.routes.postings",
     "aicareers.web.routes.assess",
     "aicareers.web.routes.plans",
+    "aicareers.web.routes.shared",
 )
 API_ROUTER = "aicareers.web.api.v1"  # paths under /api/v1, bearer-token auth, no CSRF
 

@@ -5,11 +5,12 @@ Every template extends ``base.html`` (filling ``{% block title %}`` and
 context: ``request``, ``user`` (the signed-in ``WebUser`` or None), ``csrf_token`` (every
 ``<form method="post">`` carries ``<input type="hidden" name="csrf_token"
 value="{{ csrf_token }}">``), ``nav`` (the main menu: (path, label) pairs), ``path`` and
-``version``. Filters: ``money``, ``number``, ``percent``. Autoescaping is on.
+``version``. Filters: ``money``, ``number``, ``percent``, ``day``. Autoescaping is on.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -58,6 +59,17 @@ def percent(value: float | None, digits: int = 0) -> str:
     return NONE if value is None else f"{value * 100:.{digits}f}%"
 
 
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def day(value: dt.date | str | None) -> str:
+    """A date as people read it, ``14 Sep 2026``; None as an en dash."""
+    if value is None:
+        return NONE
+    when = dt.date.fromisoformat(value) if isinstance(value, str) else value
+    return f"{when.day} {MONTHS[when.month - 1]} {when.year}"
+
+
 @lru_cache(maxsize=1)
 def environment() -> Environment:
     """The one Jinja2 environment (templates are compiled once per process)."""
@@ -67,7 +79,7 @@ def environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.filters.update(money=money, number=number, percent=percent)
+    env.filters.update(money=money, number=number, percent=percent, day=day)
     env.globals.update(version=__version__)
     return env
 

@@ -152,6 +152,11 @@ class PlanCreate(_Strict):
         description="Providers to prefer, e.g. coursera, edx or deeplearning-ai.",
         json_schema_extra={"items": PLATFORM},
     )
+    path: Literal["fast", "thorough"] = Field(
+        "thorough",
+        description="fast: the must-have skills, free resources, one project; thorough: every "
+        "gap, more projects and credentials.",
+    )
 
 
 EventStatusIn = Literal["done", "in_progress", "skipped", "reopened", "start", "skip", "reopen"]

@@ -9,16 +9,15 @@ form fields into calls and results into pages.
 from __future__ import annotations
 
 import datetime as dt
-import math
 from typing import Annotated, Any
 from urllib.parse import quote, urlencode
 
-import msgspec
 from fastapi import APIRouter, Form, HTTPException, Query, Request
 from fastapi.responses import RedirectResponse, Response
 from pydantic import BaseModel
 
 from ...errors import UnknownIdError, UserInputError, listing
+from ...service.plan_shares import Sharing
 from ...service.plans import (
     DEFAULT_HOURS_PER_WEEK,
     EXPORT_FORMATS,
@@ -26,25 +25,16 @@ from ...service.plans import (
     Planner,
     PlanRecord,
     PlanRequest,
-    StepStatus,
     parse_status,
-    plan_document,
 )
-from ..deps import UserDep, current_user, get_navigator, get_planner
+from ..deps import UserDep, WebUser, current_user, get_navigator, get_planner, get_store
 from ..errors import page_message
+from ..plan_view import PATH_TEXT, STATUS_TEXT, plan_view
 from ..templating import render
 
 router = APIRouter()
 
 NOTE_LIMIT = 1000  # characters; a note says what happened, it is not a journal
-# The buttons a step offers in each status; the engine still checks every change.
-ACTIONS: dict[StepStatus, tuple[tuple[str, str], ...]] = {
-    "todo": (("done", "Mark done"), ("start", "Start"), ("skip", "Skip")),
-    "in_progress": (("done", "Mark done"), ("skip", "Skip"), ("reopen", "Back to to do")),
-    "done": (("done", "Save note"), ("reopen", "Reopen")),
-    "skipped": (("done", "Mark done"), ("start", "Start"), ("reopen", "Reopen")),
-}
-STATUS_TEXT = {"todo": "To do", "in_progress": "In progress", "done": "Done", "skipped": "Skipped"}
 FormField = Annotated[str, Form()]
 
 
@@ -63,6 +53,8 @@ class PlanFields(BaseModel):
     hours_per_week: str = ""
     start: str = ""
     free_only: str = ""
+    path: str = ""
+    background: str = ""
 
 
 @router.get("/plans/new")
@@ -85,7 +77,8 @@ def create_plan(request: Request, fields: Annotated[PlanFields, Form()]) -> Resp
     p = get_planner(request, user)
     plan = PlanRequest(
         career=fields.career, skills=fields.skills, hours_per_week=fields.hours_per_week,
-        start=fields.start or None, free_only=bool(fields.free_only),
+        start=fields.start or None, free_only=bool(fields.free_only), path=fields.path or None,
+        background=fields.background or None,
     )  # fmt: skip
     try:
         record = p.create_from(plan)
@@ -97,9 +90,22 @@ def create_plan(request: Request, fields: Annotated[PlanFields, Form()]) -> Resp
 
 @router.get("/plans/{plan_id:int}")
 def plan_page(request: Request, plan_id: int, user: UserDep) -> Response:
-    """One plan: progress, next and overdue steps, and every step by milestone."""
-    record = get_planner(request, user).get(plan_id)
-    return render(request, "plan.html", plan_context(record))
+    """One plan: this week's to-do, the timeline, the paths, and every step by track."""
+    return render_plan(request, user, get_planner(request, user).get(plan_id))
+
+
+def render_plan(
+    request: Request,
+    user: WebUser,
+    record: PlanRecord,
+    status_code: int = 200,
+    headers: dict[str, str] | None = None,
+    **extra: Any,
+) -> Response:
+    """The plan page of ``record`` and whether it is shared; ``extra``: an error, a new link."""
+    since = Sharing(get_store(request), user.id).since(record.id)
+    context = {**plan_context(record, **extra), "shared_since": since}
+    return render(request, "plan.html", context, status_code=status_code, headers=headers)
 
 
 @router.post("/plans/{plan_id:int}/steps/{step_id}")
@@ -115,14 +121,15 @@ def update_step(
     p = get_planner(request, user)
     htmx = request.headers.get("HX-Request") == "true"
     error, status = _apply(p, plan_id, step_id, action, note)
-    context = plan_context(p.get(plan_id), error=error, error_step=step_id)
+    record = p.get(plan_id)
+    context = plan_context(record, error=error, error_step=step_id)
     if step_id not in context["steps"]:  # reached only when the form itself was bad
         raise UnknownIdError("step", step_id, [], listing(page=f"/plans/{plan_id}"))
     if htmx:
         # htmx swaps only 2xx answers; the message is shown inside the step instead.
         return render(request, "plan_step_update.html", {**context, "step_id": step_id})
     if error is not None:
-        return render(request, "plan.html", context, status_code=status)
+        return render_plan(request, user, record, status, error=error, error_step=step_id)
     return RedirectResponse(f"/plans/{plan_id}#step-{step_id}", 303)
 
 
@@ -183,38 +190,36 @@ def new_plan_context(
         "error": error,
         "today": dt.date.today().isoformat(),
         "default_hours": DEFAULT_HOURS_PER_WEEK,
+        "paths": PATH_TEXT,
+        "backgrounds": sorted(
+            ((b.id, b.name) for b in get_navigator(request).catalog.backgrounds),
+            key=lambda b: b[1].lower(),
+        ),
     }
 
 
 def plan_context(
-    record: PlanRecord, *, error: str | None = None, error_step: str | None = None
+    record: PlanRecord,
+    *,
+    error: str | None = None,
+    error_step: str | None = None,
+    share_link: str | None = None,
 ) -> dict[str, Any]:
-    """The plan document (as the JSON export has it) with what the page adds to each step."""
-    doc = msgspec.to_builtins(plan_document(record))  # the page reads the JSON export's fields
-    start = record.plan.preferences.start
-    overdue = set(record.progress.overdue)
-    steps = {
-        s["id"]: {
-            **s,
-            "week": max(1, math.ceil((dt.date.fromisoformat(s["due"]) - start).days / 7)),
-            "overdue": s["id"] in overdue,
-            "actions": ACTIONS[s["status"]],
-            "status_text": STATUS_TEXT[s["status"]],
-        }
-        for s in doc["steps"]
-    }
-    milestones = [{**m, "steps": [steps[i] for i in m["steps"]]} for m in doc["milestones"]]
+    """The owner's plan page: the plan's view with its id, exports, and what just happened."""
     return {
-        "plan": doc,
-        "steps": steps,
-        "milestones": milestones,
-        "progress": doc["progress"],
-        "next_steps": [steps[i] for i in record.progress.next_steps],
-        "overdue": [steps[i] for i in record.progress.overdue],
-        "formats": [(f, EXPORT_LABELS[f]) for f in EXPORT_FORMATS],
+        **plan_view(record.plan, record.progress, owner=True),
+        "plan_id": record.id,
+        "formats": [(f, EXPORT_LABELS.get(f, f.upper())) for f in EXPORT_FORMATS],
         "error": error,
         "error_step": error_step,
+        "share_link": share_link,
     }
 
 
-EXPORT_LABELS = {"md": "Markdown", "ics": "Calendar (iCalendar)", "json": "JSON", "csv": "CSV"}
+EXPORT_LABELS = {
+    "md": "Markdown",
+    "ics": "Calendar (iCalendar)",
+    "json": "JSON",
+    "csv": "CSV",
+    "svg": "Timeline picture (SVG)",
+}
