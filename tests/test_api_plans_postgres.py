@@ -57,3 +57,21 @@ def test_plans_round_trip_and_stay_private(client: TestClient, signed_in_client:
     refused = client.post(f"{url}/events", json={"step": step, "status": "skipped"}, headers=theirs)
     assert refused.status_code == 404
     assert client.get(url, headers=mine).json()["steps"][0]["status"] == "done"
+
+
+def test_a_shared_plan_on_postgresql(client: TestClient, signed_in_client: SignedIn) -> None:
+    mine = bearer(api_token(signed_in_client("cy@example.org")))
+    plan = client.post("/api/v1/plans", json=PLAN, headers=mine).json()
+    url = f"/api/v1/plans/{plan['id']}"
+    step = plan["steps"][0]["id"]
+    client.post(f"{url}/events", json={"step": step, "status": "done", "note": "private"},
+                headers=mine)  # fmt: skip
+    link = client.post(f"{url}/share", headers=mine).json()["url"]
+    token = link.rsplit("/", 1)[1]
+    shared = client.get(f"/api/v1/shared/{token}")
+    assert shared.status_code == 200, shared.text
+    assert shared.json()["steps"][0]["status"] == "done"
+    assert "private" not in shared.text
+    assert client.get(link.removeprefix("http://testserver")).status_code == 200  # the page
+    assert client.delete(f"{url}/share", headers=mine).status_code == 204
+    assert client.get(f"/api/v1/shared/{token}").status_code == 404

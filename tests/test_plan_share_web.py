@@ -8,10 +8,15 @@ which then answers a 404 page.
 from __future__ import annotations
 
 import html
+import json
 import re
 
 import pytest
+from click.testing import CliRunner
 from fastapi.testclient import TestClient
+
+from aicareers.cli.app import cli as main
+from aicareers.web.settings import WebSettings
 
 from .test_web_plans import act, make_plan, step_ids
 from .web_fixtures import SignedIn, client, csrf, signed_in_client, web_app, web_settings
@@ -132,3 +137,25 @@ def test_unknown_links_are_a_404_page(client: TestClient, token: str) -> None:
     assert answer.status_code == 404
     assert "This link does not open a plan" in answer.text
     assert answer.headers["referrer-policy"] == "no-referrer"
+
+
+def test_a_link_made_with_the_cli_opens_on_the_web(
+    client: TestClient, web_settings: WebSettings
+) -> None:
+    database = web_settings.database_url
+    assert database is not None
+
+    def cli(*args: str) -> str:
+        result = CliRunner().invoke(main, ["plan", "--database", database, *args])
+        assert result.exit_code == 0, result.output
+        return result.output
+
+    created = json.loads(cli("create", "--career", "prompt-engineer", "--format", "json"))
+    printed = cli("share", str(created["id"]), "--base-url", "http://testserver")
+    found = re.search(r"http://testserver(/shared/\S+)", printed)
+    assert found is not None, printed
+    page = client.get(found.group(1))
+    assert page.status_code == 200
+    assert "A plan towards Prompt Engineer" in page.text
+    cli("share", str(created["id"]), "--revoke")
+    assert client.get(found.group(1)).status_code == 404

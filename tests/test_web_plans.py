@@ -322,7 +322,7 @@ def test_plan_page_puts_this_week_first_then_the_picture_dates_paths_and_tracks(
     assert week is not None
     main_actions = re.findall(r'name="action" value="(\w+)"', week.group(1))
     assert main_actions
-    assert set(main_actions) == {"done"}  # one main action per to-do
+    assert set(main_actions) <= {"done", "start"}  # one main action per to-do (start a habit)
     assert len(main_actions) == week.group(1).count("<li>")
 
 
@@ -395,3 +395,15 @@ def test_a_version_1_plan_still_shows(ada: TestClient, web_app: FastAPI) -> None
     assert "<svg" in page.text
     assert "Fast or thorough" not in page.text  # a version 1 plan has no paths to compare
     assert ("details", "closed-steps", "shut") in ancestors(page.text, "step-learn-1")
+
+
+def test_a_weekly_habit_is_started_first_and_says_its_hours_a_week(ada: TestClient) -> None:
+    plan_id = make_plan(ada)
+    exported = ada.get(f"/plans/{plan_id}/export.json").json()
+    habit = next(s for s in exported["steps"] if s["weekly_hours"])
+    page = html.unescape(ada.get(f"/plans/{plan_id}").text)
+    step = re.search(rf'<li id="step-{habit["id"]}".*?</form>', page, re.S)
+    assert step is not None
+    visible = step.group(0).split('<details class="more">')[0]
+    assert re.findall(r'name="action" value="(\w+)"', visible) == ["start"]
+    assert f"{habit['weekly_hours']:g} h a week from " in step.group(0)

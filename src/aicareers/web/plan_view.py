@@ -26,6 +26,8 @@ ACTIONS: dict[str, tuple[tuple[str, str], ...]] = {
     "done": (("done", "Save note"), ("reopen", "Reopen")),
     "skipped": (("done", "Mark done"), ("start", "Start"), ("reopen", "Reopen")),
 }
+# A weekly habit that has not begun is started, not finished, first.
+HABIT_TODO = (("start", "Start"), ("done", "Mark done"), ("skip", "Skip"))
 STATUS_TEXT = {"todo": "To do", "in_progress": "In progress", "done": "Done", "skipped": "Skipped"}
 CLOSED = frozenset({"done", "skipped"})
 PATH_TEXT = {
@@ -89,9 +91,13 @@ def _steps(plan: Plan, progress: Progress, owner: bool) -> dict[str, StepView]:
             "since": state.since.date() if state.since else None,
             "note": state.note if owner else None,
             "overdue": step.id in overdue,
-            "actions": ACTIONS[state.status] if owner else (),
+            "actions": _actions(step.weekly_hours is not None, state.status) if owner else (),
         }
     return views
+
+
+def _actions(habit: bool, status: str) -> tuple[tuple[str, str], ...]:
+    return HABIT_TODO if habit and status == "todo" else ACTIONS[status]
 
 
 def _groups(plan: Plan, steps: dict[str, StepView]) -> list[dict[str, Any]]:
