@@ -17,6 +17,14 @@ HEADERS = [
     (b"content-security-policy", CSP.encode()),
 ]
 
+# A shared plan's answers: its address is the key to it, so no search engine indexes it, no
+# site it links to learns it from the Referer, and no cache keeps it after sharing stops.
+SHARED_PLAN = {
+    "Referrer-Policy": "no-referrer",
+    "X-Robots-Tag": "noindex",
+    "Cache-Control": "no-store",
+}
+
 
 class SecurityHeaders:
     """ASGI middleware that adds ``HEADERS`` to every HTTP response that lacks them."""

@@ -18,6 +18,7 @@ from ...documents.plan import EventResult, PlanDocument, PlanHistory, StepDoc
 from ...service.plan_shares import ShareLink, Sharing, read_shared, share_url, shared_document
 from ...service.plans import MEDIA_TYPES, Planner, PlanRequest, parse_day, plan_document
 from ..deps import ApiUserDep, StoreDep
+from ..headers import SHARED_PLAN
 from .common import ApiRoute, documented, errors, json_response
 from .schemas import EventCreate, PlanCreate, day_pattern
 
@@ -148,13 +149,7 @@ def export_plan(
     )
 
 
-# Read-only links. A shared plan is for people, not search engines, and its address is the key:
-# no robot indexes it and no page it links to learns it from the Referer.
-SHARED_HEADERS = {
-    "X-Robots-Tag": "noindex",
-    "Referrer-Policy": "no-referrer",
-    "Cache-Control": "no-store",
-}
+# Read-only links (the shared plan's headers: see ``headers.SHARED_PLAN``).
 
 
 @router.post(
@@ -204,5 +199,5 @@ def shared_plan(
     """The plan a read-only link opens, without its owner's notes; no API token needed. A link
     that was never made or is no longer shared is 404."""
     answer = json_response(shared_document(read_shared(store, token)))
-    answer.headers.update(SHARED_HEADERS)
+    answer.headers.update(SHARED_PLAN)
     return answer

@@ -14,17 +14,12 @@ from fastapi.responses import RedirectResponse, Response
 from ...errors import UnknownIdError
 from ...service.plan_shares import Sharing, read_shared, share_url
 from ..deps import UserDep, get_planner, get_store
+from ..headers import SHARED_PLAN
 from ..plan_view import plan_view
 from ..templating import render
 from .plans import render_plan
 
 router = APIRouter()
-
-SHARED_HEADERS = {
-    "Referrer-Policy": "no-referrer",
-    "X-Robots-Tag": "noindex",
-    "Cache-Control": "no-store",
-}
 
 
 @router.post("/plans/{plan_id:int}/share")
@@ -51,6 +46,6 @@ def shared_plan(request: Request, token: str) -> Response:
     try:
         shared = read_shared(get_store(request), token)
     except UnknownIdError:
-        return render(request, "shared_missing.html", {}, status_code=404, headers=SHARED_HEADERS)
+        return render(request, "shared_missing.html", {}, status_code=404, headers=SHARED_PLAN)
     context = plan_view(shared.plan, shared.progress, owner=False)
-    return render(request, "shared.html", context, headers=SHARED_HEADERS)
+    return render(request, "shared.html", context, headers=SHARED_PLAN)
