@@ -243,7 +243,7 @@ def history(database: str | None, plan_id: int, fmt: str) -> None:
 @plan.command()
 @click.argument("plan_id", metavar="PLAN", type=int)
 @click.option("--format", "fmt", type=click.Choice(EXPORT_FORMATS), required=True,
-              help="md (Markdown), json, ics (calendar) or csv.")  # fmt: skip
+              help="md (Markdown), json, ics (calendar), csv or svg (the timeline).")  # fmt: skip
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path),
               help="Write to this file instead of standard output.")  # fmt: skip
 @click.option("--force", is_flag=True, help="Replace --out if it already exists.")

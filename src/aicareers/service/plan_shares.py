@@ -90,10 +90,3 @@ def shared_document(shared: SharedPlan) -> PlanDocument:
     from ..documents.plan import plan_document
 
     return plan_document(shared.id, shared.plan, shared.progress)
-
-
-def timeline_svg(plan: Plan, progress: Progress) -> str:
-    """The plan's timeline as inline SVG, as its page (the owner's or a shared one) shows it."""
-    from ..charts.timeline import plan_timeline_svg
-
-    return plan_timeline_svg(plan, progress, today=progress.as_of)

@@ -55,6 +55,7 @@ __all__ = [
     "parse_path",
     "parse_status",
     "plan_document",
+    "timeline_svg",
 ]  # fmt: skip
 
 
@@ -152,6 +153,13 @@ def plan_document(record: PlanRecord) -> PlanDocument:
     from ..documents.plan import plan_document as build
 
     return build(record.id, record.plan, record.progress, created_at=record.created_at)
+
+
+def timeline_svg(plan: Plan, progress: Progress) -> str:
+    """The plan's timeline as inline SVG, as its page (the owner's or a shared one) shows it."""
+    from ..charts.timeline import plan_timeline_svg
+
+    return plan_timeline_svg(plan, progress, today=progress.as_of)
 
 
 @contextmanager

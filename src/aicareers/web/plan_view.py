@@ -14,7 +14,7 @@ from typing import Any
 from markupsafe import Markup
 
 from ..documents.plan import Plan, Progress, StepState
-from ..service.plan_shares import timeline_svg
+from ..service.plans import timeline_svg
 from .templating import day
 
 StepView = dict[str, Any]

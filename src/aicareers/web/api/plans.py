@@ -64,7 +64,7 @@ def create_plan(body: PlanCreate, user: ApiUserDep, store: StoreDep) -> Response
     request = PlanRequest(
         career=body.career, skills=body.skills, assessment_id=body.assessment_id,
         hours_per_week=body.hours_per_week, start=body.start, free_only=body.free_only,
-        platforms=tuple(body.platforms), path=body.path,
+        platforms=tuple(body.platforms), path=body.path, background=body.background,
     )  # fmt: skip
     return json_response(plan_document(Planner(store, user.id).create_from(request)), 201)
 
@@ -135,11 +135,14 @@ def export_plan(
     user: ApiUserDep,
     store: StoreDep,
     fmt: Annotated[
-        Literal["md", "ics", "json", "csv"],
-        Query(alias="format", description="md (Markdown), ics (calendar), json or csv."),
+        Literal["md", "ics", "json", "csv", "svg"],
+        Query(
+            alias="format",
+            description="md (Markdown), ics (calendar), json, csv or svg (the timeline).",
+        ),
     ],
 ) -> Response:
-    """The plan as a Markdown, iCalendar, JSON or CSV file (`plan export --format F`)."""
+    """The plan as a Markdown, iCalendar, JSON, CSV or SVG file (`plan export --format F`)."""
     text = Planner(store, user.id).export(plan_id, fmt)
     disposition = f'attachment; filename="plan-{plan_id}.{fmt}"'
     return Response(

@@ -157,6 +157,12 @@ class PlanCreate(_Strict):
         description="fast: the must-have skills, free resources, one project; thorough: every "
         "gap, more projects and credentials.",
     )
+    background: str | None = Field(
+        None,
+        max_length=100,
+        description="A background id (e.g. healthcare): community and practice steps are "
+        "chosen for it. A saved assessment adds the backgrounds it recognised.",
+    )
 
 
 EventStatusIn = Literal["done", "in_progress", "skipped", "reopened", "start", "skip", "reopen"]

@@ -135,7 +135,7 @@ def update_step(
 
 @router.get("/plans/{plan_id:int}/export.{fmt}")
 def export_plan(request: Request, plan_id: int, fmt: str, user: UserDep) -> Response:
-    """The plan as a download: Markdown, iCalendar, JSON or CSV."""
+    """The plan as a download: Markdown, iCalendar, JSON, CSV or the timeline (SVG)."""
     if fmt not in EXPORT_FORMATS:
         raise HTTPException(404, f"Plans export as {', '.join(EXPORT_FORMATS)}; not as '{fmt}'.")
     p = get_planner(request, user)
