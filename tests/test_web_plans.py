@@ -137,15 +137,22 @@ def test_refused_transitions_show_the_plan_with_the_message(ada: TestClient) -> 
     assert ada.get(f"/plans/{plan_id}/export.json").json()["progress"]["steps_done"] == 1
 
 
-def test_htmx_update_swaps_the_step_and_the_progress(ada: TestClient) -> None:
+def test_htmx_update_swaps_the_whole_live_part_so_no_date_is_stale(ada: TestClient) -> None:
+    # Marking one step moves the dates of others, so the answer is the to-do, the timeline,
+    # the key dates and every step, never the changed step alone.
     plan_id = make_plan(ada)
     first = step_ids(ada, plan_id)[0]
     answer = act(ada, plan_id, first, "start", headers={"HX-Request": "true"})
     assert answer.status_code == 200
-    assert answer.text.lstrip().startswith(f'<li id="step-{first}"')
+    assert answer.text.lstrip().startswith('<div id="plan-live">')
+    assert "<html" not in answer.text
+    assert f'id="step-{first}"' in answer.text
     assert "In progress" in answer.text
-    swapped = re.search(r'<section id="plan-progress"[^>]*hx-swap-oob="true"', answer.text)
-    assert swapped is not None
+    for part in ('id="plan-progress"', 'class="plan-timeline"', 'id="dates-heading"'):
+        assert part in answer.text
+    page = ada.get(f"/plans/{plan_id}").text
+    live = page.split('<div id="plan-live">', 1)[1]
+    assert 'hx-target="#plan-live"' in live
     refused = act(ada, plan_id, first, "explode", headers={"HX-Request": "true"})
     assert refused.status_code == 200
     assert "Choose what happened" in refused.text
@@ -406,4 +413,6 @@ def test_a_weekly_habit_is_started_first_and_says_its_hours_a_week(ada: TestClie
     assert step is not None
     visible = step.group(0).split('<details class="more">')[0]
     assert re.findall(r'name="action" value="(\w+)"', visible) == ["start"]
-    assert f"{habit['weekly_hours']:g} h a week from " in step.group(0)
+    # Under an hour a week reads in minutes (10 % of 3.5 h is "20 min a week", not "0.35 h").
+    minutes = round(habit["weekly_hours"] * 60 / 5) * 5
+    assert f"{minutes} min a week from " in step.group(0)

@@ -10,7 +10,7 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from ..documents.plan import Plan, PlanStep, Progress, ProgressEvent, StepState
+from ..documents.plan import Plan, PlanStep, Progress, ProgressEvent, StepState, weekly_time
 from .render_assess import bar
 
 if TYPE_CHECKING:
@@ -92,7 +92,7 @@ def week_lines(plan: Plan, progress: Progress) -> list[str]:
     lines = []
     for step_id in progress.this_week:
         step = by_id[step_id]
-        size = (f"{step.weekly_hours:g} h every week" if step.weekly_hours is not None
+        size = (weekly_time(step.weekly_hours) if step.weekly_hours is not None
                 else f"{hours(step.hours)} in all")  # fmt: skip
         lines.append(f"- {step.title} ({step.id}, {size})")
     return lines

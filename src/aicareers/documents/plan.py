@@ -38,7 +38,7 @@ __all__ = [
     "ChallengeNote", "EventResult", "Milestone", "PaceOption", "PathOption", "Plan",
     "PlanDocument", "PlanHistory", "PlanStep", "Preferences", "Progress", "ProgressDoc",
     "ProgressEvent", "StepDates", "StepDoc", "StepResource", "StepState", "Track",
-    "plan_document", "progress_document",
+    "plan_document", "progress_document", "weekly_time",
 ]  # fmt: skip
 
 
@@ -125,6 +125,13 @@ class PlanHistory(View, frozen=True):
     id: int
     career: str
     events: tuple[ProgressEvent, ...]
+
+
+def weekly_time(hours: float) -> str:
+    """A habit's time a week in words: "20 min a week" under an hour, "1.5 h a week" above."""
+    if hours < 1:
+        return f"{max(5, round(hours * 60 / 5) * 5)} min a week"  # to the nearest 5 minutes
+    return f"{round(hours, 1):g} h a week"
 
 
 def iso_time(value: dt.datetime | None) -> str | None:

@@ -21,6 +21,7 @@ import datetime as dt
 import re
 from collections.abc import Iterable, Iterator
 
+from ..documents.plan import weekly_time
 from ..engine.plans.model import Milestone, Plan, PlanStep, Progress, StepState
 from ._common import hours_text, states_by_step, step_dates
 
@@ -175,7 +176,7 @@ def _step_description(step: PlanStep, plan: Plan, dates: tuple[dt.date, dt.date]
     if step.weekly_hours is None:
         size = f"About {hours_text(step.hours)} hours"
     else:
-        size = (f"{hours_text(step.weekly_hours)} h a week from {start.isoformat()} "
+        size = (f"{weekly_time(step.weekly_hours)} from {start.isoformat()} "
                 f"to {due.isoformat()}")  # fmt: skip
     lines = [step.why, "", f"{size}. Plan: {plan.career_title}."]
     if due != step.due:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from ..documents.plan import weekly_time
 from ..engine.plans.model import TRACKS, ChallengeNote, Plan, PlanStep, Progress, StepState
 from ._common import hours_text, states_by_step, steps_by_milestone
 
@@ -138,7 +139,7 @@ def _when(step: PlanStep) -> str:
     """How long and when: a habit by the week, a dated step from its start, else its due date."""
     due = step.due.isoformat()
     if step.weekly_hours is not None and step.start is not None:
-        return f"{hours_text(step.weekly_hours)} h a week from {step.start.isoformat()} to {due}"
+        return f"{weekly_time(step.weekly_hours)} from {step.start.isoformat()} to {due}"
     if step.start is not None:
         return f"{hours_text(step.hours)} h, from {step.start.isoformat()}, due {due}"
     return f"{hours_text(step.hours)} h, due {due}"

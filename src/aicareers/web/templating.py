@@ -19,6 +19,7 @@ from fastapi import Request
 from fastapi.responses import HTMLResponse
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
+from ..documents.plan import weekly_time
 from ..version import __version__
 from .csrf import csrf_token
 from .deps import current_user
@@ -79,7 +80,7 @@ def environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.filters.update(money=money, number=number, percent=percent, day=day)
+    env.filters.update(money=money, number=number, percent=percent, day=day, weekly=weekly_time)
     env.globals.update(version=__version__)
     return env
 
