@@ -35,8 +35,10 @@ def save(conn: Connection, user_id: int, plan: Plan, assessment_id: int | None) 
     plan_id = inserted_id(conn.execute(sa.insert(plans).values(row)))
     if plan.steps:
         steps = [
+            # A version 2 step belongs to a track rather than a milestone group.
             {"plan_id": plan_id, "step_key": s.id, "position": i, "kind": s.kind,
-             "milestone": s.milestone or s.track or "", "title": s.title, "hours": s.hours, "due": s.due}
+             "milestone": s.milestone or s.track or "", "title": s.title, "hours": s.hours,
+             "due": s.due}
             for i, s in enumerate(plan.steps)
         ]  # fmt: skip
         conn.execute(sa.insert(plan_steps), steps)
