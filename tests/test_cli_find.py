@@ -11,7 +11,7 @@ JsonInvoke = Callable[..., Any]
 CATALOG_LISTS = {
     "careers", "emerging", "skills", "steps", "salary_bands", "hubs", "certifications",
     "resources", "challenges", "sources", "essential_skills", "trending_skills", "backgrounds",
-    "tools", "organizations", "statistics", "learning_paths", "projects",
+    "tools", "organizations", "statistics", "learning_paths", "projects", "activities",
 }  # fmt: skip
 
 
