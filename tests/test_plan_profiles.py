@@ -102,8 +102,7 @@ def check_plan(plan: dict[str, Any], career: str, background: str | None) -> Non
     # Every step names something concrete to use and something to show.
     for step in steps.values():
         assert step["deliverables"], step["id"]
-        if step["kind"] not in ("job-search",):
-            assert step["resources"], step["id"]
+        assert step["resources"], step["id"]
 
 
 @pytest.mark.parametrize(("background", "career", "title", "skills"), PROFILES)

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 import msgspec
 
-from .model import PlanStep, StepKind, TrackId
+from .model import PlanStep, StepKind, StepResource, TrackId
 from .schedule import WORKING_LEVEL, level_hours
 from .steps import UNDATED, StepContext
 
@@ -107,9 +107,21 @@ def domain_step(ctx: StepContext, step: PlanStep) -> PlanStep:
     )  # fmt: skip
 
 
-def apply_steps(ctx: StepContext, first_project: str | None, gate: Sequence[str]) -> list[PlanStep]:
-    """The profile (after the first project), then the job search from job-ready on."""
+def apply_steps(
+    ctx: StepContext,
+    first_project: str | None,
+    gate: Sequence[str],
+    *,
+    people: tuple[StepResource, ...] = (),
+    break_in: Sequence[str] = (),
+) -> list[PlanStep]:
+    """The profile (after the first project), then the job search from job-ready on.
+
+    Referrals and interview practice point to ``people`` (the community the plan joins); the
+    weekly applications to the places the guide's break-in advice for the career names.
+    """
     role = ctx.role
+    advice = ctx.resources(break_in) or ctx.resources(["github"])
     profile = PlanStep(
         id=PROFILE_STEP, kind="profile", milestone=None, track="apply", due=UNDATED,
         title=f"Put your profile in order for {role} roles",
@@ -123,54 +135,39 @@ def apply_steps(ctx: StepContext, first_project: str | None, gate: Sequence[str]
     after = tuple(gate)
     return [
         profile,
-        PlanStep(
-            id="apply-referrals",
-            kind="job-search",
-            milestone=None,
-            track="apply",
-            due=UNDATED,
-            title="Ask three people you met in the community for a referral or an introduction",
-            why=(
-                "Many roles are filled through people before they reach a job board; the "
-                "contacts from your weekly community time are where referrals come from."
-            ),
-            hours=REFERRAL_HOURS,
-            requires=after,
-            deliverables=("Three short, specific messages sent, and a list of who replied.",),
+        _search(
+            "apply-referrals",
+            "Ask three people you met in the community for a referral or an introduction",
+            "Many roles are filled through people before they reach a job board; the contacts "
+            "from your weekly community time are where referrals come from.",
+            "Three short, specific messages sent, and a list of who replied.",
+            hours=REFERRAL_HOURS, requires=after, resources=people,
         ),
-        PlanStep(
-            id="apply-interviews",
-            kind="job-search",
-            milestone=None,
-            track="apply",
-            due=UNDATED,
-            title=f"Practise interviews for {role} roles",
-            why=(
-                "Walking someone through your project and the choices you made is most of an "
-                "interview for a career changer; rehearsing it out loud makes it calm."
-            ),
-            hours=INTERVIEW_HOURS,
-            requires=after,
-            deliverables=(
-                "A ten-minute walk-through of your project, recorded or given to a "
-                "friend, and answers to the five questions you fear most.",
-            ),
+        _search(
+            "apply-interviews",
+            f"Practise interviews for {role} roles",
+            "Walking someone through your project and the choices you made is most of an "
+            "interview for a career changer; rehearsing it out loud, with someone from your "
+            "community, makes it calm.",
+            "A ten-minute walk-through of your project, recorded or given to a contact, and "
+            "answers to the five questions you fear most.",
+            hours=INTERVIEW_HOURS, requires=after, resources=people,
         ),
-        PlanStep(
-            id="apply-search",
-            kind="job-search",
-            milestone=None,
-            track="apply",
-            due=UNDATED,
-            title=f"Apply to {role} roles every week",
-            why=(
-                "A steady few good applications a week, each tailored to the posting, beat a "
-                "burst of many; keep a list of where you applied and what came back."
-            ),
-            hours=0,
-            weekly_hours=SEARCH_SHARE,
-            weeks=SEARCH_WEEKS,
-            requires=after,
-            deliverables=("A list of applications with dates, replies and what you learnt.",),
+        _search(
+            "apply-search",
+            f"Apply to {role} roles every week",
+            "A steady few good applications a week, each tailored to the posting, beat a burst "
+            "of many; the guide's advice for breaking into this role points to where to look.",
+            "A list of applications with dates, replies and what you learnt.",
+            hours=0, weekly_hours=SEARCH_SHARE, weeks=SEARCH_WEEKS, requires=after,
+            resources=advice,
         ),
-    ]
+    ]  # fmt: skip
+
+
+def _search(ident: str, title: str, why: str, deliverable: str, **extra: Any) -> PlanStep:
+    """One step of the job search (apply track)."""
+    return PlanStep(
+        id=ident, kind="job-search", milestone=None, track="apply", due=UNDATED, title=title,
+        why=why, deliverables=(deliverable,), **extra,
+    )  # fmt: skip

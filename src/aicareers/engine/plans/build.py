@@ -166,10 +166,13 @@ def draft_steps(
     build = project_steps(ctx, learnt)
     first = next((s.id for s in build if s.id.startswith("project-")), None)
     gate = (*must, *((first,) if first else ()), PROFILE_STEP)
+    connect = connect_steps(ctx)
+    people = next((s.resources for s in connect if s.kind == "community"), ())
+    advice = [r for step in career.break_in for r in step.resources]
     steps = [
-        *learn, *build, *connect_steps(ctx),
+        *learn, *build, *connect,
         *prove_steps(ctx), *certification_steps(ctx, career, must),
-        *apply_steps(ctx, first, gate),
+        *apply_steps(ctx, first, gate, people=people, break_in=advice),
     ]  # fmt: skip
     return Drafts(steps, gate, must, first)
 
