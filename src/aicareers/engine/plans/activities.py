@@ -118,7 +118,7 @@ def apply_steps(
     """The profile (after the first project), then the job search from job-ready on.
 
     Referrals and interview practice point to ``people`` (the community the plan joins); the
-    weekly applications to the places the guide's break-in advice for the career names.
+    weekly applications to the references of the guide's break-in advice for the career.
     """
     role = ctx.role
     advice = ctx.resources(break_in) or ctx.resources(["github"])
@@ -156,8 +156,9 @@ def apply_steps(
         _search(
             "apply-search",
             f"Apply to {role} roles every week",
-            "A steady few good applications a week, each tailored to the posting, beat a burst "
-            "of many; the guide's advice for breaking into this role points to where to look.",
+            "A steady few good applications a week beat a burst of many. Tailor each one to "
+            "the posting and to what the guide's break-in advice for this role stresses (its "
+            "references are linked here), and keep a list of where you applied.",
             "A list of applications with dates, replies and what you learnt.",
             hours=0, weekly_hours=SEARCH_SHARE, weeks=SEARCH_WEEKS, requires=after,
             resources=advice,
