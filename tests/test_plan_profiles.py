@@ -129,3 +129,19 @@ def test_a_beginner_with_no_skills_gets_the_same_shape_with_more_to_learn(tmp_pa
     fast = planned(db, "prompt-engineer", path="fast")
     assert fast["job_ready"] <= plan["job_ready"]
     assert fast["total_hours"] < plan["total_hours"]
+
+
+def test_the_background_the_person_was_shown_is_used_and_weak_extras_are_not() -> None:
+    from aicareers.service.plans import _assessment_backgrounds
+
+    def result(*found: tuple[str, float]) -> dict[str, Any]:
+        return {"profile": {"backgrounds": [{"id": i, "confidence": c} for i, c in found]}}
+
+    # An HR resume read from its occupations only: its one background is still the person's.
+    assert _assessment_backgrounds(result(("human-resources", 0.365))) == ("human-resources",)
+    # A UX designer also coded partly as web development: the weak second one is left out.
+    ux = result(("software-engineering", 0.333), ("ux-design", 0.906))
+    assert _assessment_backgrounds(ux) == ("ux-design",)
+    both = result(("healthcare", 0.9), ("teaching", 0.6))
+    assert _assessment_backgrounds(both) == ("healthcare", "teaching")
+    assert _assessment_backgrounds({}) == ()

@@ -59,7 +59,8 @@ __all__ = [
 ]  # fmt: skip
 
 
-# How sure an assessment must be of a background before the plan picks its communities by it.
+# How sure an assessment must be of a background, beyond its first, for the plan to pick
+# communities by it.
 BACKGROUND_CONFIDENCE = 0.5
 # Dates outside this window are almost always typing mistakes (2062 for 2026, say).
 EARLIEST_START = dt.date(2000, 1, 1)
@@ -205,18 +206,20 @@ def parse_path(value: str | None) -> PathId:
 
 
 def _assessment_backgrounds(result: dict[str, Any]) -> tuple[str, ...]:
-    """The backgrounds a stored assessment is fairly sure of, most confident first.
+    """The background an assessment is surest of, and any other it is fairly sure of.
 
-    A background read only from a loosely related occupation (a UX designer's resume coded
-    partly as web development, say) must not send the person to that field's community.
+    The first is what the person saw named as their background; a second one read only from a
+    loosely related occupation (a UX designer's resume coded partly as web development, say)
+    must not send them to that field's community.
     """
     found = (result.get("profile") or {}).get("backgrounds") or []
+    known = [b for b in found if isinstance(b, dict) and isinstance(b.get("id"), str)]
+    known.sort(key=lambda b: -float(b.get("confidence") or 0))
     return tuple(
         b["id"]
-        for b in found
-        if isinstance(b, dict) and isinstance(b.get("id"), str)
-        and float(b.get("confidence") or 0) >= BACKGROUND_CONFIDENCE
-    )  # fmt: skip
+        for rank, b in enumerate(known)
+        if rank == 0 or float(b.get("confidence") or 0) >= BACKGROUND_CONFIDENCE
+    )
 
 
 def _assessment_skills(result: dict[str, Any], career: str) -> tuple[tuple[str, ...], list[str]]:
