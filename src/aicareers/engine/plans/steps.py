@@ -140,10 +140,18 @@ def _foundation_why(
         if partial
         else f"this step takes you to level {level} of 5"
     )
+    levels = {s.skill: s.level for s in ctx.target.skills}
+    wanted = levels.get(skill.id, level)
     if is_gap and skill.id in weights:
         kind = _IMPORTANCE.get(weights[skill.id], "a supporting skill")
+        expects = (
+            "the level the role expects" if wanted <= level else
+            f"working level; the role asks for level {wanted}, which "
+            + ("a later step in this plan builds" if ctx.path == "thorough"
+               else "grows with practice and on the job")
+        )  # fmt: skip
         text = (f"{skill.name} is {kind} for the {ctx.role} role and you have not shown it "
-                f"yet; {reach}, the level the role expects.")  # fmt: skip
+                f"yet; {reach}, {expects}.")  # fmt: skip
     elif is_gap:
         text = f"{skill.name} is one of your gaps for the {ctx.role} role; {reach}."
     else:
