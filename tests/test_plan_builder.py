@@ -19,7 +19,7 @@ from aicareers.engine.plans.build import (
     default_gaps,
 )
 from aicareers.engine.plans.model import Plan, PlanStep, Preferences
-from aicareers.engine.plans.schedule import days_needed, learning_order, level_hours
+from aicareers.engine.plans.schedule import learning_order, level_hours
 from aicareers.engine.plans.timeline import Work, day_of, simulate
 from aicareers.errors import ProfileError, UnknownIdError
 from aicareers.knowledge import Catalog, default_catalog
@@ -85,12 +85,6 @@ def test_learning_order_skips_what_is_had_and_survives_a_cycle() -> None:
     order, needed_by = learning_order(["c"], prereqs, have={"x"})
     assert order == ["a", "b", "c"]
     assert needed_by == {"b": ["c"], "a": ["b"]}
-
-
-def test_days_needed_is_not_fooled_by_float_noise() -> None:
-    assert days_needed(10, 3.5) == 20
-    assert days_needed(0.1 + 0.2, 0.3 * 7) == 1
-    assert days_needed(3.5, 3.5) == 7
 
 
 def by_id(plan: Plan) -> dict[str, PlanStep]:

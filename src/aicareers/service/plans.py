@@ -1,9 +1,9 @@
 """The planning facade: build a plan, store it, record progress, and read it back.
 
-Adapters (CLI, web) call this and format what it returns; the rules live in
-``engine.plan_builder`` and ``engine.progress``, persistence in ``store``. The clock is read
-here, never in the engine, and can be fixed by the caller (``today``/``now``) for tests and for
-a coach who wants to see where a plan will stand on a given day.
+Adapters (CLI, web) call this and format what it returns; the rules live in ``engine.plans``
+(build, timeline, progress, forecast), persistence in ``store``. The clock is read here, never
+in the engine, and can be fixed by the caller (``today``/``now``) for tests and for a coach
+who wants to see where a plan will stand on a given day.
 """
 
 from __future__ import annotations

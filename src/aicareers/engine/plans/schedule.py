@@ -1,7 +1,7 @@
-"""The arithmetic of a plan: learning order, hours for a level, and the date each step is due.
+"""The arithmetic of a plan: the order skills are learnt in and the hours a level takes.
 
-Kept apart from ``plan_builder`` so that the rules that produce numbers (and that tests pin
-down exactly) sit in one short module:
+Kept apart from ``build`` so that the rules that produce numbers (and that tests pin down
+exactly) sit in one short module (how the tracks share the hours is ``timeline``):
 
 - Hours. A learning path gives the hours from scratch to working level, level 3 of the career
   space's 1-5 scale. Other levels take that times ``LEVEL_FACTORS[level]``: the basics come
@@ -10,17 +10,14 @@ down exactly) sit in one short module:
   2.5 times). The result is rounded half up to whole hours, and is never below one hour.
 - Order. Gaps are learnt in the order given (most important first), but each one's missing
   prerequisites come before it, depth first, so nothing is learnt before what it builds on.
-- Dates. The weekly hours are spread evenly over all seven days, counted from the start date.
-  A step is due on ``start + ceil(hours so far * 7 / hours_per_week)`` days: partial days round
-  up, so a step is never due before its hours can have been spent. ``engine.progress`` projects
-  the finish with the same rule, so a plan that is on pace is projected to finish on time.
+- Dates are not here: ``timeline`` shares the weekly hours between the tracks and dates every
+  step (partial days round up, so a step is never due before its hours can have been spent).
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import math
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 
 WORKING_LEVEL = 3
 # Hours to reach a level, as a multiple of the hours to working level (level 3).
@@ -64,19 +61,3 @@ def learning_order(
         if gap not in have:
             visit(gap, frozenset())
     return order, needed_by
-
-
-def days_needed(hours: float, hours_per_week: float) -> int:
-    """Whole days, counted from the start, to spend ``hours`` at ``hours_per_week``."""
-    # Rounded first so that 10 h at 3.5 h/week is 20 days, not 21 from float noise.
-    return math.ceil(round(hours * 7 / hours_per_week, 6))
-
-
-def due_dates(start: dt.date, hours: Iterable[float], hours_per_week: float) -> list[dt.date]:
-    """The due date of each step when the steps are worked through in order from ``start``."""
-    dates: list[dt.date] = []
-    spent = 0.0
-    for step_hours in hours:
-        spent += step_hours
-        dates.append(start + dt.timedelta(days=days_needed(spent, hours_per_week)))
-    return dates
