@@ -12,7 +12,7 @@ The rule, in the order it is applied (docs/plans.md explains it with an example)
    others, so no hour is left unused while there is work that can be done. A step once begun is
    finished before its track takes another (people do not juggle half-done courses).
 3. Time runs evenly: the weekly hours are spread over seven days. A step is due on the first
-   whole day by which its hours are spent (partial days round up, as in ``schedule``); it
+   whole day by which its hours are spent (partial days round up, so it is never due early); it
    begins on the day its track picks it up.
 
 Pure arithmetic over plain records, so the builder, the progress summary (which re-dates the
