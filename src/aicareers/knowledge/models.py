@@ -32,6 +32,10 @@ ToolKind = Literal["llm", "platform", "framework", "cloud", "design", "library",
 OrgKind = Literal["employer", "nonprofit", "research-institute", "company", "regulator"]
 CertGroup = Literal["technical", "ethics-governance", "specialized", "course-certificate"]
 CertStatus = Literal["active", "retiring", "retired"]
+# Whether a resource still runs: ``hiatus`` has stopped publishing without closing (Distill since
+# 2021), ``closed`` has shut down. Both stay in the catalog, marked, so people who meet them
+# elsewhere learn their state; a plan never books either.
+ResourceStatus = Literal["active", "hiatus", "closed"]
 ActivityKind = Literal["community", "event", "practice", "experience", "domain"]
 BackgroundOrigin = Literal["step1", "key-skills", "break-in", "coach"]
 SalaryPeriod = Literal["year"]
@@ -103,6 +107,9 @@ class Resource(Base, frozen=True):
     url: str | None = None
     free: bool | None = None
     sources: tuple[str, ...] = ()
+    # Whether it still runs, and the source id we read that in (needed for all but active).
+    status: ResourceStatus = "active"
+    status_source: str | None = None
 
 
 class Certification(Base, frozen=True):

@@ -212,6 +212,16 @@ def _check_certifications(catalog: Catalog, ids: dict[str, set[str]]) -> Iterato
             yield f"{where}: family '{cert.family}' is not a lowercase slug"
 
 
+def _check_resources(catalog: Catalog, ids: dict[str, set[str]]) -> Iterator[str]:
+    """A resource that is not active says where we read so."""
+    for resource in catalog.resources:
+        where = f"resources: {resource.id}"
+        if resource.status != "active" and resource.status_source is None:
+            yield f"{where}: status is {resource.status} but no status_source says where we read it"
+        if resource.status_source is not None:
+            yield from _missing(where, "source", [resource.status_source], ids["source"])
+
+
 def _check_activities(catalog: Catalog, ids: dict[str, set[str]]) -> Iterator[str]:
     """Plan activities: unique ids, known references, positive hours, something to show."""
     yield from _duplicates("activities", (a.id for a in catalog.activities))
@@ -262,6 +272,7 @@ def problems(catalog: Catalog) -> list[str]:
         *_check_sourced(catalog, ids),
         *_check_learning_paths(catalog, ids),
         *_check_certifications(catalog, ids),
+        *_check_resources(catalog, ids),
         *_check_projects(catalog, ids),
         *_check_activities(catalog, ids),
     ]
