@@ -83,8 +83,11 @@ class Education(Base, frozen=True):
     end: str | None = None
 
     def __post_init__(self) -> None:
-        if not any((self.institution, self.degree, self.field)):
-            raise ProfileError("education", "An education entry needs a school, degree or field.")
+        # A level alone is an entry: the forms ask only for the highest level reached.
+        if not any((self.institution, self.degree, self.field, self.level)):
+            raise ProfileError(
+                "education", "An education entry needs a school, degree, field or level."
+            )
         _check_date("start", self.start)
         _check_date("end", self.end)
 
