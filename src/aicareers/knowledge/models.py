@@ -34,8 +34,11 @@ CertGroup = Literal["technical", "ethics-governance", "specialized", "course-cer
 CertStatus = Literal["active", "retiring", "retired"]
 # Whether a resource still runs: ``hiatus`` has stopped publishing without closing (Distill since
 # 2021), ``closed`` has shut down. Both stay in the catalog, marked, so people who meet them
-# elsewhere learn their state; a plan never books either.
+# elsewhere learn their state.
 ResourceStatus = Literal["active", "hiatus", "closed"]
+# Whether an organisation still does what the guide names it for: ``merged`` went into another
+# company (Cruise into General Motors), ``closed`` shut down.
+OrgStatus = Literal["active", "merged", "closed"]
 ActivityKind = Literal["community", "event", "practice", "experience", "domain"]
 BackgroundOrigin = Literal["step1", "key-skills", "break-in", "coach"]
 SalaryPeriod = Literal["year"]
@@ -43,6 +46,22 @@ SalaryPeriod = Literal["year"]
 
 class Base(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):
     """Common base: immutable, keyword-only, unknown keys rejected."""
+
+
+class Checked(Base, frozen=True):
+    """When an item's facts were last checked, and whether that check confirmed them.
+
+    ``last_checked`` is the latest day the facts are known to hold: the day we checked them
+    against an official page or announcement, or the guide's publication day for facts taken
+    from the guide and not checked since. ``verified`` is true only when that check found an
+    official page or announcement that confirms them; false reads as "unverified". An item
+    without ``last_checked`` is undated, which ``data freshness`` reports and a test forbids.
+    Subclasses repeat ``kw_only=True``: msgspec applies it per class, and their required
+    fields come after these two defaults.
+    """
+
+    last_checked: dt.date | None = None
+    verified: bool = False
 
 
 class Source(Base, frozen=True):
@@ -86,7 +105,7 @@ class Tool(Base, frozen=True):
     url: str | None = None
 
 
-class Organization(Base, frozen=True):
+class Organization(Checked, frozen=True, kw_only=True):
     """An employer, institute or non-profit that the guide names."""
 
     id: str
@@ -94,9 +113,13 @@ class Organization(Base, frozen=True):
     kind: OrgKind
     url: str | None = None
     note: str | None = None
+    sources: tuple[str, ...] = ()
+    # Whether it still does what the guide names it for, and the source id we read that in.
+    status: OrgStatus = "active"
+    status_source: str | None = None
 
 
-class Resource(Base, frozen=True):
+class Resource(Checked, frozen=True, kw_only=True):
     """A place to learn, read, listen, meet people or practise."""
 
     id: str
@@ -112,7 +135,7 @@ class Resource(Base, frozen=True):
     status_source: str | None = None
 
 
-class Certification(Base, frozen=True):
+class Certification(Checked, frozen=True, kw_only=True):
     """A credential the guide recommends, grouped as the guide groups them."""
 
     id: str
@@ -197,8 +220,8 @@ class CareerBackground(Base, frozen=True):
     why: str
 
 
-class Career(Base, frozen=True):
-    """One of the guide's AI careers."""
+class Career(Checked, frozen=True, kw_only=True):
+    """One of the guide's AI careers; ``last_checked`` covers its pay, tools and employers."""
 
     id: str
     title: str
@@ -332,7 +355,7 @@ class Project(Base, frozen=True):
     resources: tuple[str, ...] = ()
 
 
-class Statistic(Base, frozen=True):
+class Statistic(Checked, frozen=True, kw_only=True):
     """A number the guide cites, with its unit and period."""
 
     id: str

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator, Sequence
 
 from ..errors import CatalogError
 from .lookup import HasIdAndName
-from .models import Catalog, Money
+from .models import Catalog, Checked, Money
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 # A prefix of an O*NET-SOC code: "29-", "15-1252" or a full "11-9199.02".
@@ -129,6 +129,7 @@ def _check_sourced(catalog: Catalog, ids: dict[str, set[str]]) -> Iterator[str]:
     sourced = [
         *(("resources", r.id, r.sources) for r in catalog.resources),
         *(("certifications", c.id, c.sources) for c in catalog.certifications),
+        *(("organizations", o.id, o.sources) for o in catalog.organizations),
         *(("hubs", h.id, h.sources) for h in catalog.hubs),
         *(("emerging", e.id, e.sources) for e in catalog.emerging),
         *(("statistics", s.id, s.sources) for s in catalog.statistics),
@@ -212,14 +213,34 @@ def _check_certifications(catalog: Catalog, ids: dict[str, set[str]]) -> Iterato
             yield f"{where}: family '{cert.family}' is not a lowercase slug"
 
 
-def _check_resources(catalog: Catalog, ids: dict[str, set[str]]) -> Iterator[str]:
-    """A resource that is not active says where we read so."""
-    for resource in catalog.resources:
-        where = f"resources: {resource.id}"
-        if resource.status != "active" and resource.status_source is None:
-            yield f"{where}: status is {resource.status} but no status_source says where we read it"
-        if resource.status_source is not None:
-            yield from _missing(where, "source", [resource.status_source], ids["source"])
+def _check_statuses(catalog: Catalog, ids: dict[str, set[str]]) -> Iterator[str]:
+    """A resource or organisation that is not active says where we read so."""
+    marked = [
+        *(("resources", r.id, r.status, r.status_source) for r in catalog.resources),
+        *(("organizations", o.id, o.status, o.status_source) for o in catalog.organizations),
+    ]
+    for kind, ident, status, source in marked:
+        where = f"{kind}: {ident}"
+        if status != "active" and source is None:
+            yield f"{where}: status is {status} but no status_source says where we read it"
+        if source is not None:
+            yield from _missing(where, "source", [source], ids["source"])
+
+
+def _check_dates(catalog: Catalog) -> Iterator[str]:
+    """A verified item says when it was checked; no check is dated before the guide."""
+    dated: list[tuple[str, Checked]] = [
+        *((f"careers: {c.id}", c) for c in catalog.careers),
+        *((f"certifications: {c.id}", c) for c in catalog.certifications),
+        *((f"organizations: {o.id}", o) for o in catalog.organizations),
+        *((f"resources: {r.id}", r) for r in catalog.resources),
+        *((f"statistics: {s.id}", s) for s in catalog.statistics),
+    ]
+    for where, item in dated:
+        if item.verified and item.last_checked is None:
+            yield f"{where}: verified but last_checked is empty, say when"
+        if item.last_checked is not None and item.last_checked < catalog.guide.published:
+            yield f"{where}: last_checked {item.last_checked} is before the guide was published"
 
 
 def _check_activities(catalog: Catalog, ids: dict[str, set[str]]) -> Iterator[str]:
@@ -272,7 +293,8 @@ def problems(catalog: Catalog) -> list[str]:
         *_check_sourced(catalog, ids),
         *_check_learning_paths(catalog, ids),
         *_check_certifications(catalog, ids),
-        *_check_resources(catalog, ids),
+        *_check_statuses(catalog, ids),
+        *_check_dates(catalog),
         *_check_projects(catalog, ids),
         *_check_activities(catalog, ids),
     ]
