@@ -1,6 +1,8 @@
-"""``aicareers data``: build, check and describe the O*NET + ESCO taxonomy artifact.
+"""``aicareers data``: build, check and describe the O*NET + ESCO taxonomy artifact, and say
+how fresh the guide's facts are.
 
-The work is ``aicareers.service.data``'s; this module parses flags, draws progress and prints.
+The work is ``aicareers.service.data``'s and ``aicareers.service.freshness``'s; this module
+parses flags, draws progress and prints.
 Everything heavy (numpy, the readers, the encoder, Rich) is imported inside the commands, so
 registering this group costs the other commands nothing.
 """
@@ -10,10 +12,14 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from .output import emit, emit_json, format_option
+
+if TYPE_CHECKING:
+    from ..service.freshness import FreshnessReport
 
 DIR = click.Path(file_okay=False, path_type=Path)
 Step = Callable[[str], None]
@@ -21,7 +27,7 @@ Step = Callable[[str], None]
 
 @click.group()
 def data() -> None:
-    """Build and inspect the O*NET and ESCO reference taxonomy.
+    """Build and inspect the O*NET and ESCO reference taxonomy; see how fresh the guide's facts are.
 
     Example: aicareers data info
     """
@@ -150,3 +156,57 @@ def info(folder: Path | None, fmt: str) -> None:
         else "Vectors: none"
     )
     emit(sources, counts, files, note)
+
+
+@data.command()
+@click.option(
+    "--older-than",
+    "days",
+    type=click.IntRange(min=0),
+    default=180,
+    show_default=True,
+    metavar="DAYS",
+    help="List items last checked more than this many days ago.",
+)
+@format_option("table", "json")
+def freshness(days: int, fmt: str) -> None:
+    """List the guide's facts to check again: undated, checked long ago, or unverified.
+
+    Covers careers (pay, tools, employers), certifications, organisations, resources and
+    statistics. Exits with status 3 when an item has no date at all.
+
+    Example: aicareers data freshness --older-than 90
+    """
+    from ..service.freshness import freshness as report_freshness
+
+    report = report_freshness(days)
+    if fmt == "json":
+        emit_json(report)
+    else:
+        _print_freshness(report)
+    if report.undated:
+        raise SystemExit(3)
+
+
+def _print_freshness(report: FreshnessReport) -> None:
+    from rich.table import Table
+
+    table = Table(title="To check again")
+    table.add_column("kind")
+    # Ids are what a person searches the YAML for: never cut short.
+    table.add_column("id", no_wrap=True)
+    for name in ("last checked", "days", "status", "why"):
+        table.add_column(name)
+    for item in report.items:
+        checked = item.last_checked.isoformat() if item.last_checked else "never"
+        age = "" if item.age_days is None else str(item.age_days)
+        table.add_row(item.kind, item.id, checked, age, item.status, ", ".join(item.reasons))
+    summary = (
+        f"{len(report.items)} of {report.total} items to check again on "
+        f"{report.today.isoformat()}: {report.undated} undated, {report.stale} checked more "
+        f"than {report.older_than_days} days ago, {report.unverified} unverified."
+    )
+    if report.items:
+        emit(table, summary)
+    else:
+        emit(summary)

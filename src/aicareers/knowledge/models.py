@@ -32,12 +32,10 @@ ToolKind = Literal["llm", "platform", "framework", "cloud", "design", "library",
 OrgKind = Literal["employer", "nonprofit", "research-institute", "company", "regulator"]
 CertGroup = Literal["technical", "ethics-governance", "specialized", "course-certificate"]
 CertStatus = Literal["active", "retiring", "retired"]
-# Whether a resource still runs: ``hiatus`` has stopped publishing without closing (Distill since
-# 2021), ``closed`` has shut down. Both stay in the catalog, marked, so people who meet them
-# elsewhere learn their state.
+# Whether a resource still runs (``hiatus``: no longer publishing, as Distill since 2021) and
+# whether an organisation still does what the guide names it for (``merged`` into another
+# company, as Cruise into General Motors). Such items stay in the catalog, marked.
 ResourceStatus = Literal["active", "hiatus", "closed"]
-# Whether an organisation still does what the guide names it for: ``merged`` went into another
-# company (Cruise into General Motors), ``closed`` shut down.
 OrgStatus = Literal["active", "merged", "closed"]
 ActivityKind = Literal["community", "event", "practice", "experience", "domain"]
 BackgroundOrigin = Literal["step1", "key-skills", "break-in", "coach"]
@@ -114,8 +112,7 @@ class Organization(Checked, frozen=True, kw_only=True):
     url: str | None = None
     note: str | None = None
     sources: tuple[str, ...] = ()
-    # Whether it still does what the guide names it for, and the source id we read that in.
-    status: OrgStatus = "active"
+    status: OrgStatus = "active"  # with the source id we read it in, unless active
     status_source: str | None = None
 
 
@@ -130,8 +127,7 @@ class Resource(Checked, frozen=True, kw_only=True):
     url: str | None = None
     free: bool | None = None
     sources: tuple[str, ...] = ()
-    # Whether it still runs, and the source id we read that in (needed for all but active).
-    status: ResourceStatus = "active"
+    status: ResourceStatus = "active"  # with the source id we read it in, unless active
     status_source: str | None = None
 
 
