@@ -3,8 +3,16 @@
 from __future__ import annotations
 
 import json
+import re
 
+import pytest
 from fastapi.testclient import TestClient
+
+from aicareers.engine.assessment.explain import NAMED_SKILLS
+from aicareers.knowledge import default_catalog
+from aicareers.knowledge.wording import lower_first, with_article
+from aicareers.service.intake import profile_from_inputs
+from aicareers.service.runtime import load_assessor
 
 from .conftest import Invoke
 from .web_fixtures import client, csrf, web_app, web_settings
@@ -34,3 +42,98 @@ def test_form_education_level_is_read(client: TestClient) -> None:
     assert page.status_code == 200, page.text
     assert "needs a school" not in page.text
     assert "ai-assisted-healthcare-coordinator" in page.text
+
+
+# --- "a" or "an", one rule for every sentence built around a name -------------------------
+
+# An article that does not fit the sound of the word after it: "a AI", "a academic", "an nurse".
+WRONG_ARTICLE = re.compile(
+    r"\b[Aa] (?:AI\b|AI-|HR\b|ML\w*|IT\b|[aeioAEIO][a-z])|\b[Aa]n [b-df-hj-np-tv-z]\w*"
+)
+
+
+@pytest.mark.parametrize(
+    ("noun", "expected"),
+    [("AI Ethics Officer", "an AI Ethics Officer"),
+     ("AI-Assisted Healthcare Coordinator", "an AI-Assisted Healthcare Coordinator"),
+     ("academic researcher", "an academic researcher"),
+     ("UX designer", "a UX designer"),
+     ("HR generalist", "an HR generalist"),
+     ("user researcher", "a user researcher"),
+     ("nurse", "a nurse")],
+)  # fmt: skip
+def test_article_follows_the_sound(noun: str, expected: str) -> None:
+    assert with_article(noun) == expected
+
+
+def test_names_with_inner_capitals_keep_them_mid_sentence() -> None:
+    assert lower_first("DevOps or cloud engineer") == "DevOps or cloud engineer"
+    assert lower_first("Academic researcher") == "academic researcher"
+    assert with_article(lower_first("DevOps or cloud engineer")) == "a DevOps or cloud engineer"
+
+
+def visible_text(html: str) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
+
+
+def test_career_and_salary_pages_use_the_right_article(client: TestClient) -> None:
+    careers = [career.id for career in default_catalog().careers]
+    paths = [f"/careers/{id_}" for id_ in careers] + [f"/salaries?career={id_}" for id_ in careers]
+    wrong = {}
+    for path in paths:
+        page = client.get(path)
+        assert page.status_code == 200, path
+        found = WRONG_ARTICLE.findall(visible_text(page.text))
+        if found:
+            wrong[path] = found
+    assert not wrong
+
+
+def test_reasons_name_backgrounds_with_the_right_article() -> None:
+    assessor = load_assessor()
+    for title in ("Academic researcher", "DevOps engineer", "HR generalist"):
+        report = assessor.assess(profile_from_inputs(title=title))
+        for career in report.careers:
+            assert not WRONG_ARTICLE.search(career.reason), career.reason
+            assert "devOps" not in career.reason
+
+
+# --- The skills list shows every category ---------------------------------------------------
+
+
+def test_skills_lists_the_design_skills(invoke: Invoke) -> None:
+    result = invoke("skills")
+    assert result.exit_code == 0, result.stderr
+    assert "Design skills" in result.stdout
+    design = [s for s in default_catalog().skills if s.category == "design"]
+    assert len(design) >= 6
+    for skill in design:
+        assert skill.name in result.stdout.replace("\n", " ") or skill.name.split(" (")[0] in (
+            result.stdout
+        ), skill.name
+
+
+# --- The assessment names every skill it counts ----------------------------------------------
+
+
+def test_reason_names_or_counts_every_matched_skill() -> None:
+    assessor = load_assessor()
+    profile = profile_from_inputs(
+        title="Data analyst",
+        skills="Python, SQL, R, statistics, data visualization, A/B testing, Git, Tableau, Docker, "
+        "Kubernetes, CI/CD, AWS, PyTorch, deep learning",
+    )
+    counts = []
+    for career in assessor.assess(profile).careers:
+        match = re.search(r"you already show (\d+) of its \d+ skills", career.reason)
+        if match is None:
+            continue
+        shown = int(match.group(1))
+        assert shown == len(career.matched), career.reason
+        for evidence in career.matched[:NAMED_SKILLS]:
+            assert lower_first(evidence.name) in career.reason, (evidence.name, career.reason)
+        if shown > NAMED_SKILLS:
+            assert f" and {shown - NAMED_SKILLS} more)" in career.reason, career.reason
+        counts.append(shown)
+    assert max(counts) > NAMED_SKILLS  # both halves of the rule are seen
+    assert NAMED_SKILLS in counts or NAMED_SKILLS - 1 in counts

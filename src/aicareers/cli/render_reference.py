@@ -32,6 +32,7 @@ if TYPE_CHECKING:
 
 CATEGORY_TITLES = {
     "technical": "Technical skills",
+    "design": "Design skills",
     "business": "Business skills",
     "domain": "Domain knowledge",
     "soft": "People skills",
@@ -90,8 +91,10 @@ def skills_view(view: SkillsView) -> list[RenderableType]:
             table.add_row(Text(s.name, style="bold"), s.category, s.description)
         return [table, hint("Every skill and the careers that need it: aicareers skills")]
     parts: list[RenderableType] = []
-    for category, title in CATEGORY_TITLES.items():
-        table = _table(title)
+    # Every category the data holds gets a table, one without a title here too: a skill left
+    # out of the list is a skill nobody finds.
+    for category in dict.fromkeys([*CATEGORY_TITLES, *(s.category for s in view.skills)]):
+        table = _table(CATEGORY_TITLES.get(category, f"{category.capitalize()} skills"))
         table.add_column("Skill", ratio=2)
         table.add_column("Careers that need it", ratio=3)
         for s in (s for s in view.skills if s.category == category):

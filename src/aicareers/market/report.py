@@ -12,6 +12,7 @@ from typing import Any
 import msgspec
 
 from ..knowledge.models import Catalog
+from ..knowledge.wording import with_article
 from .dataset import SalaryData, load_salaries
 from .filters import SalaryFilters, check_filters, select
 from .groups import GroupBy, group_key, group_label, split_selection
@@ -144,8 +145,8 @@ def explain(summary: Summary, role: Role | None) -> str | None:
         return None
     if role is not None and role.kind == "career" and not role.titles:
         return (
-            f"No job title in the salary data names the work of a {role.name}, so the guide's "
-            "range is the only figure."
+            f"No job title in the salary data names the work of {with_article(role.name)}, "
+            "so the guide's range is the only figure."
         )
     return (
         f"Only {summary.n} salaries match these filters; figures from fewer than {MIN_N} are "

@@ -6,6 +6,7 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from ...knowledge.models import Career
+from ...knowledge.wording import lower_first, with_article
 
 if TYPE_CHECKING:
     from ..evidence import SkillEvidence
@@ -16,32 +17,30 @@ SOME_TRANSFER = 0.3
 STRONG_INTEREST = 0.75
 
 
-def _lower_first(text: str) -> str:
-    """Lower-case a leading word unless it is an acronym such as UX or HIPAA."""
-    head = text.split(" ", 1)[0]
-    return text if head.isupper() or head[1:2].isupper() else text[:1].lower() + text[1:]
-
-
-def _a(noun: str) -> str:
-    """The noun with its indefinite article: "an engineering", "an IT support", "a UX"."""
-    vowel = noun[:1].lower() in "aeio" or noun.startswith("I")
-    return f"an {noun}" if vowel else f"a {noun}"
-
-
 def _background_clause(name: str, origin: str | None) -> str:
-    noun = _lower_first(name)
+    noun = lower_first(name)
     if origin == "step1":
         return f"the guide names the move from {noun} to this role as a natural one"
     if origin == "break-in":
-        return f"the guide counts {_a(noun)} background as a way in"
+        return f"the guide counts {with_article(noun)} background as a way in"
     if origin == "coach":
-        return f"much of {_a(noun)} background carries over to this role"
-    return f"{_a(noun)} background fits its key skills"
+        return f"much of {with_article(noun)} background carries over to this role"
+    return f"{with_article(noun)} background fits its key skills"
+
+
+# How many matched skills a reason names before it counts the rest.
+NAMED_SKILLS = 3
 
 
 def _skills_clause(matched: Sequence[SkillEvidence], total: int) -> str:
-    names = " and ".join(_lower_first(m.name) for m in matched[:2])
-    return f"you already show {len(matched)} of its {total} skills ({names})"
+    """ "3 of its 8 skills (a, b and c)": every skill counted is named, or counted as "more"."""
+    names = [lower_first(m.name) for m in matched[:NAMED_SKILLS]]
+    rest = len(matched) - len(names)
+    if rest:
+        listed = ", ".join(names) + f" and {rest} more"
+    else:
+        listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    return f"you already show {len(matched)} of its {total} skills ({listed})"
 
 
 def _strengths(
@@ -83,9 +82,9 @@ def reason(
     names = {b.background: b.name for b in signals.backgrounds}
     background = (names[via], origin) if via else None
     strengths = _strengths(components, matched, len(matched) + len(missing), signals, background)
-    gap = f"the main gap is {_lower_first(missing[0].name)}" if missing else "no skill gaps found"
+    gap = f"the main gap is {lower_first(missing[0].name)}" if missing else "no skill gaps found"
     if not strengths:
-        start = _lower_first(missing[0].name) if missing else "the basics"
+        start = lower_first(missing[0].name) if missing else "the basics"
         return f"Little overlap with {career.title} yet: you would start with {start}."
     text = " and ".join(strengths) + "; " + gap + "."
     return text[0].upper() + text[1:]
