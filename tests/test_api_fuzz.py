@@ -57,6 +57,11 @@ OPERATIONS = [
     "DELETE /api/v1/plans/{plan_id}/share",
     "GET /api/v1/shared/{token}",
     "POST /api/v1/postings/analyze",
+    "GET /api/v1/skills",
+    "GET /api/v1/skills/{skill_id}",
+    "GET /api/v1/steps",
+    "GET /api/v1/emerging",
+    "GET /api/v1/challenges",
 ]
 # Operations whose acceptance depends on content no schema can state: whether a text names
 # anything assessable, whether a file holds postings, whether a job title or country is in
@@ -72,6 +77,11 @@ NOTHING_TO_BREAK = {
     "GET /api/v1/careers/{career_id}",
     "GET /api/v1/salaries/bands",
     "GET /api/v1/plans",
+    "GET /api/v1/skills",  # its one parameter takes any text
+    "GET /api/v1/skills/{skill_id}",
+    "GET /api/v1/steps",
+    "GET /api/v1/emerging",
+    "GET /api/v1/challenges",
 }
 PLAN = {"career": "mlops-engineer", "skills": ["Python"], "start": "2026-01-05"}
 

@@ -28,6 +28,7 @@ PAGE_ROUTERS = (
     "aicareers.web.routes.account",
     "aicareers.web.routes.careers",
     "aicareers.web.routes.salaries",
+    "aicareers.web.routes.guide",
     "aicareers.web.routes.postings",
     "aicareers.web.routes.assess",
     "aicareers.web.routes.plans",

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from . import assess, catalog, docs, market, occupations, plans, postings
+from . import assess, catalog, docs, guide, market, occupations, plans, postings
 from .common import errors
 
 PREFIX = "/api/v1"
@@ -17,6 +17,7 @@ PREFIX = "/api/v1"
 api = APIRouter(prefix=PREFIX, responses=errors(422))
 for module in (catalog, market, assess, occupations, plans, postings):
     api.include_router(module.router)
+api.include_router(guide.router)  # skills, steps, emerging, challenges
 
 router = APIRouter()
 router.include_router(api)
