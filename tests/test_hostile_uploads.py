@@ -1,8 +1,9 @@
 """The hostile files of issue 13 uploaded to a real server (``aicareers serve`` in its own process).
 
-Each gets its answer within 5 s (a generous safety bound for hostile input, not a speed test),
-the server's memory grows by less than 300 MB over the whole run, and a normal page keeps being
-answered while the uploads are read. The files are made at test time (tests/hostile_files.py).
+Each gets its answer (never a hang: reads are cut at 5 s inside the reader; the bound here only
+catches a read that escaped that limit, so it leaves room for the assessment after the read and
+for a busy machine, and is not a speed test), the server's memory grows by less than 300 MB over
+the whole run, and a normal page keeps being answered while the uploads are read. The files are made at test time (tests/hostile_files.py).
 """
 
 from __future__ import annotations
@@ -21,7 +22,9 @@ import pytest
 
 from .hostile_files import MAKERS
 
-SAFETY_SECONDS = 5.0
+# The reader's own limit is 5 s (AICAREERS_READ_SECONDS); a file read in part is then assessed,
+# which on a loaded 2-core machine took 5.1 s once: six times the limit still catches a hang.
+SAFETY_SECONDS = 30.0
 EXTRA_MB = 300
 # Read in part rather than refused: the answer is a ranking whose notes say what was left out.
 READ_IN_PART = {"long-text", "pdf-under-the-caps"}
