@@ -8,7 +8,17 @@ import pytest
 from fastapi.routing import APIRoute
 from fastapi.testclient import TestClient
 
-from aicareers.web.api import assess, catalog, guide, market, occupations, plans, postings, v1
+from aicareers.web.api import (
+    assess,
+    catalog,
+    guide,
+    market,
+    occupations,
+    plans,
+    postings,
+    reference,
+    v1,
+)
 
 from .web_fixtures import client, web_app, web_settings
 
@@ -19,7 +29,7 @@ ERROR_REF = "#/components/schemas/ErrorBody"
 
 def api_routes() -> set[tuple[str, str]]:
     """(method, path) of every route the API modules define, under /api/v1."""
-    modules = (catalog, market, assess, occupations, plans, postings, guide)
+    modules = (catalog, market, assess, occupations, plans, postings, guide, reference)
     return {
         (method.lower(), v1.PREFIX + route.path)
         for module in modules

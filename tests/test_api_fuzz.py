@@ -62,6 +62,12 @@ OPERATIONS = [
     "GET /api/v1/steps",
     "GET /api/v1/emerging",
     "GET /api/v1/challenges",
+    "GET /api/v1/hubs",
+    "GET /api/v1/certifications",
+    "GET /api/v1/resources",
+    "GET /api/v1/statistics",
+    "GET /api/v1/sources",
+    "GET /api/v1/search",
 ]
 # Operations whose acceptance depends on content no schema can state: whether a text names
 # anything assessable, whether a file holds postings, whether a job title or country is in
@@ -82,6 +88,10 @@ NOTHING_TO_BREAK = {
     "GET /api/v1/steps",
     "GET /api/v1/emerging",
     "GET /api/v1/challenges",
+    "GET /api/v1/hubs",
+    "GET /api/v1/certifications",
+    "GET /api/v1/statistics",
+    "GET /api/v1/sources",
 }
 PLAN = {"career": "mlops-engineer", "skills": ["Python"], "start": "2026-01-05"}
 

@@ -33,6 +33,7 @@ PAGE_ROUTERS = (
     "aicareers.web.routes.assess",
     "aicareers.web.routes.plans",
     "aicareers.web.routes.shared",
+    "aicareers.web.routes.reference",
 )
 API_ROUTER = "aicareers.web.api.v1"  # paths under /api/v1, bearer-token auth, no CSRF
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from . import assess, catalog, docs, guide, market, occupations, plans, postings
+from . import assess, catalog, docs, guide, market, occupations, plans, postings, reference
 from .common import errors
 
 PREFIX = "/api/v1"
@@ -18,6 +18,7 @@ api = APIRouter(prefix=PREFIX, responses=errors(422))
 for module in (catalog, market, assess, occupations, plans, postings):
     api.include_router(module.router)
 api.include_router(guide.router)  # skills, steps, emerging, challenges
+api.include_router(reference.router)  # hubs, certifications, resources, statistics, sources
 
 router = APIRouter()
 router.include_router(api)
