@@ -39,6 +39,8 @@ Singapore                Singapore        The centre of AI work in the        â€
 
 Remote work: Plenty of AI jobs can be done remotely, so living outside a hub matters less than it
 used to.
+
+From the guide of 23 March 2026; pay, titles and courses change, so check them before you decide.
 """
 
 
@@ -166,4 +168,4 @@ def test_catalog_text_is_printed_as_written_not_as_markup(invoke: Invoke) -> Non
     guide = msgspec.structs.replace(catalog.guide, remote_note=odd)
     navigator = Navigator(msgspec.structs.replace(catalog, guide=guide))
     out = invoke("hubs", obj=navigator).stdout
-    assert out.endswith(f"\nRemote work: {odd}\n")
+    assert f"\nRemote work: {odd}\n" in out

@@ -6,6 +6,7 @@ import datetime as dt
 from typing import Any
 
 import msgspec
+import pytest
 
 from aicareers.knowledge import by_id, default_catalog
 from aicareers.service.freshness import dated_items, freshness
@@ -86,3 +87,33 @@ def test_the_table_ends_with_a_summary(invoke: Invoke) -> None:
 def test_a_negative_age_is_refused(invoke: Invoke) -> None:
     result = invoke("data", "freshness", "--older-than", "-1")
     assert result.exit_code == 2
+
+
+GUIDE_COMMANDS = [
+    ("skills",),
+    ("certifications",),
+    ("resources",),
+    ("hubs",),
+    ("salaries", "bands"),
+    ("steps",),
+]
+
+
+@pytest.mark.parametrize("args", GUIDE_COMMANDS, ids=" ".join)
+def test_guide_facts_end_with_the_guide_date_but_json_does_not(
+    invoke: Invoke, args: tuple[str, ...]
+) -> None:
+    text = invoke(*args)
+    assert text.exit_code == 0, text.stderr
+    last = " ".join(text.stdout.strip().split("\n\n")[-1].split())
+    assert last == (
+        "From the guide of 23 March 2026; pay, titles and courses change, "
+        "so check them before you decide."
+    )
+    raw = invoke(*args, "--format", "json")
+    assert raw.exit_code == 0, raw.stderr
+    assert "From the guide of" not in raw.stdout
+
+
+def test_commands_without_guide_facts_have_no_guide_date(invoke: Invoke) -> None:
+    assert "From the guide of" not in invoke("data", "freshness").stdout

@@ -6,12 +6,14 @@ Rich costs tens of milliseconds to import, so it is imported only on the human-r
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import sys
+import textwrap
 from collections.abc import Callable
 from io import StringIO
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 import click
 import msgspec
@@ -95,6 +97,40 @@ def emit(*renderables: RenderableType) -> None:
     # paste and diff.
     lines = buffer.getvalue().splitlines()
     click.echo("\n".join(line.rstrip() for line in lines))
+
+
+def guide_facts(command: F) -> F:
+    """Mark a command that prints the guide's facts (put it right above ``def``).
+
+    After the command's text, never its JSON, one dim line says which guide the facts come
+    from and that they should be checked before anyone acts on them. A command that fails
+    prints no such line.
+    """
+
+    @functools.wraps(command)
+    def run(*args: Any, **kwargs: Any) -> Any:
+        result = command(*args, **kwargs)
+        if kwargs.get("fmt") != "json":
+            _print_guide_date()
+        return result
+
+    return cast(F, run)
+
+
+def _print_guide_date() -> None:
+    # Plain click, not Rich: ``careers list`` prints without importing Rich, to start fast.
+    from .state import navigator
+
+    day = navigator().catalog.guide.published
+    note = (
+        f"From the guide of {day.day} {day:%B %Y}; pay, titles and courses change, "
+        "so check them before you decide."
+    )
+    tty = sys.stdout.isatty()
+    dim = tty and not os.environ.get("NO_COLOR")
+    click.echo()
+    for line in textwrap.wrap(note, _width(tty)):
+        click.echo(click.style(line, dim=True) if dim else line)
 
 
 def money(amount: int, currency: str) -> str:

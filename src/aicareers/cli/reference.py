@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from ..service.catalog import RESOURCE_KINDS
-from .output import emit, emit_json, format_option
+from .output import emit, emit_json, format_option, guide_facts
 from .salaries import hubs_from_data, salaries
 from .state import navigator
 
@@ -15,6 +15,7 @@ TABLE_OR_JSON = ("table", "json")
 @click.command()
 @click.option("--career", "career_id", metavar="ID", help="Only the key skills of this career.")
 @format_option(*TABLE_OR_JSON)
+@guide_facts
 def skills(career_id: str | None, fmt: str) -> None:
     """Show skills and the careers that need them.
 
@@ -34,6 +35,7 @@ def skills(career_id: str | None, fmt: str) -> None:
 
 @click.command()
 @format_option(*TABLE_OR_JSON)
+@guide_facts
 def certifications(fmt: str) -> None:
     """List the certifications worth having, by group.
 
@@ -53,6 +55,7 @@ def certifications(fmt: str) -> None:
     "--kind", metavar="KIND", help=f"Only one kind of resource: {', '.join(RESOURCE_KINDS)}."
 )
 @format_option(*TABLE_OR_JSON)
+@guide_facts
 def resources(kind: str | None, fmt: str) -> None:
     """List places to learn, practise, read and meet people.
 
@@ -72,6 +75,7 @@ def resources(kind: str | None, fmt: str) -> None:
     "--from-data", is_flag=True, help="Counts, medians and remote share from the salary data."
 )
 @format_option(*TABLE_OR_JSON)
+@guide_facts
 def hubs(from_data: bool, fmt: str) -> None:
     """List the cities with the most AI jobs.
 
@@ -94,6 +98,7 @@ def hubs(from_data: bool, fmt: str) -> None:
 
 @salaries.command("bands")
 @format_option(*TABLE_OR_JSON)
+@guide_facts
 def bands(fmt: str) -> None:
     """Show pay by experience level, from entry level to senior.
 
@@ -110,6 +115,7 @@ def bands(fmt: str) -> None:
 
 @click.command()
 @format_option(*TABLE_OR_JSON)
+@guide_facts
 def steps(fmt: str) -> None:
     """Show the five steps of a switch into AI.
 
