@@ -103,6 +103,17 @@ def test_one_skill_shows_who_needs_it_and_how_to_learn_it(client: TestClient) ->
         assert career.id in {c for c, _ in rows}
 
 
+def test_every_skill_has_a_page_whose_links_answer(client: TestClient) -> None:
+    followed: set[str] = set()
+    for skill in NAV.catalog.skills:
+        page = client.get(f"/skills/{skill.id}")
+        assert page.status_code == 200, skill.id
+        followed.update(re.findall(r'href="(/(?:careers|skills)[^"#]*)"', main_of(page.text)))
+    assert any(link.startswith("/careers?skill=") for link in followed)
+    for link in sorted(followed):
+        assert client.get(link.replace("&amp;", "&")).status_code == 200, link
+
+
 def test_unknown_skill_is_a_404_with_close_skills(client: TestClient) -> None:
     page = client.get("/skills/pyhton")
     assert page.status_code == 404
