@@ -202,3 +202,16 @@ def test_statistics_sources_and_search_json(client: TestClient) -> None:
 
 def test_unknown_resource_kind_in_json_is_422(client: TestClient) -> None:
     assert client.get("/api/v1/resources", params={"kind": "books"}).status_code == 422
+
+
+def current_links(html: str) -> list[str]:
+    header = html.split('<nav class="nav-wide"', 1)[1].split("</nav>", 1)[0]
+    return re.findall(r'<a href="([^"]+)" aria-current="page"', header)
+
+
+def test_menu_marks_one_current_page(client: TestClient) -> None:
+    assert current_links(client.get("/salaries/bands").text) == ["/salaries/bands"]
+    assert current_links(client.get("/salaries").text) == ["/salaries"]
+    assert current_links(client.get("/careers/prompt-engineer").text) == ["/careers"]
+    assert current_links(client.get("/hubs").text) == ["/hubs"]
+    assert current_links(client.get("/").text) == []
