@@ -65,6 +65,7 @@ def test_retired_certification_stays_visible_and_marked(client: TestClient) -> N
     for cert in retired:
         card = card_of(html, cert.id)
         assert "<strong>Retired</strong>" in card
+        assert "Status checked" in card
         assert cert.name in card
     assert "Retired" not in card_of(html, active[0].id)
     # The TensorFlow certificate is shown with the careers the data maps it to.
@@ -86,6 +87,15 @@ def test_resources_are_grouped_by_kind_in_the_guides_order(client: TestClient) -
             assert all(r.kind == section.kind for r in section.resources)
 
 
+def test_a_resource_on_hiatus_is_marked(client: TestClient) -> None:
+    paused = [r for r in NAV.catalog.resources if r.status != "active"]
+    assert paused
+    html = main_of(client.get("/resources").text)
+    for resource in paused:
+        item = html.split(f'id="{resource.id}"', 1)[1].split("</li>", 1)[0]
+        assert '<span class="tag warn">' in item
+
+
 def test_one_kind_of_resource_and_an_unknown_kind(client: TestClient) -> None:
     html = main_of(client.get("/resources?kind=podcast").text)
     assert re.findall(r'<h2 id="kind-([a-z-]+)"', html) == ["podcast"]
@@ -100,6 +110,10 @@ def test_statistics_and_sources_pages_name_their_sources(client: TestClient) -> 
     for stat in NAV.catalog.statistics:
         row = stats.split(f'id="{stat.id}"', 1)[1].split("</tr>", 1)[0]
         assert stat.unit in row
+        # Each figure says when it was last checked, and "unverified" unless a source confirmed it.
+        assert stat.last_checked is not None
+        assert f"{stat.last_checked.year}</td>" in row or f"{stat.last_checked.year}<br>" in row
+        assert ("unverified" in row) is not stat.verified
         for ident in stat.sources:
             source = table[ident]
             assert f'href="{source.url or f"/sources#{ident}"}"' in row

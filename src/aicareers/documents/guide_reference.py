@@ -22,6 +22,9 @@ class StatisticView(View, frozen=True):
     unit: str
     period: str
     sources: tuple[SourceRef, ...]
+    # When the figure was last checked, and whether an official source confirmed it then.
+    last_checked: dt.date | None = None
+    verified: bool = False
 
 
 class SourceView(View, frozen=True):
@@ -53,16 +56,21 @@ class CertificationCard(View, frozen=True):
     retires: dt.date | None
     status_source: SourceRef | None
     suits: tuple[Ref, ...]
+    last_checked: dt.date | None = None
+    verified: bool = False
 
 
 class ResourceSection(View, frozen=True):
     """The resources of one kind, under a heading people read; ``paused`` names those that
-    are not active (on hiatus or closed: shown, and marked)."""
+    are not active (on hiatus or closed: shown, and marked), ``checked`` those checked since
+    the guide."""
 
     kind: str
     title: str
     resources: tuple[ResourceView, ...]
     paused: dict[str, str] = msgspec.field(default_factory=dict)
+    # Resources checked since the guide was published: id -> the day.
+    checked: dict[str, dt.date] = msgspec.field(default_factory=dict)
 
 
 class SearchHit(View, frozen=True):

@@ -114,6 +114,8 @@ def statistics(nav: Navigator) -> list[g.StatisticView]:
             unit=s.unit,
             period=s.period,
             sources=_source_refs(cat, s.sources),
+            last_checked=s.last_checked,
+            verified=s.verified,
         )
         for s in cat.statistics
     ]
@@ -171,6 +173,8 @@ def certification_cards(nav: Navigator) -> list[g.CertificationCard]:
                 retires=model.retires,
                 status_source=status_source[0] if status_source else None,
                 suits=tuple(Ref(id=i, name=careers[i]) for i in suits if i in careers),
+                last_checked=model.last_checked,
+                verified=model.verified,
             )
         )
     return cards
@@ -182,15 +186,24 @@ def resource_sections(nav: Navigator, kind: str | None = None) -> list[g.Resourc
     found = nav.resources(kind=kind)
     order = [k for k in RESOURCE_TITLES if k in RESOURCE_KINDS]
     order += [k for k in RESOURCE_KINDS if k not in order]
-    status = {r.id: getattr(r, "status", "active") for r in nav.catalog.resources}
+    status: dict[str, str] = {r.id: r.status for r in nav.catalog.resources}
+    published = nav.catalog.guide.published
+    checked = {
+        r.id: day
+        for r in nav.catalog.resources
+        if (day := r.last_checked) is not None and day > published
+    }
     sections = []
     for each in order:
         chosen = tuple(r for r in found if r.kind == each)
         if chosen:
             title = RESOURCE_TITLES.get(each, each.replace("-", " ").capitalize())
             paused = {r.id: status[r.id] for r in chosen if status[r.id] != "active"}
+            seen = {r.id: checked[r.id] for r in chosen if r.id in checked}
             sections.append(
-                g.ResourceSection(kind=each, title=title, resources=chosen, paused=paused)
+                g.ResourceSection(
+                    kind=each, title=title, resources=chosen, paused=paused, checked=seen
+                )
             )
     return sections
 
