@@ -148,6 +148,18 @@ def test_search_quantum_puts_the_career_before_resources(client: TestClient) -> 
     assert first_link(html, "career") == "/careers/quantum-machine-learning-researcher"
 
 
+def test_search_for_a_background_without_a_step_one_pair_still_finds_careers(
+    client: TestClient,
+) -> None:
+    # "teacher" matches the teaching background, which Step 1 pairs with nothing: the careers
+    # that list it as a background they suit come first instead.
+    html = main_of(client.get("/search", params={"q": "teacher"}).text)
+    assert groups_of(html)[0] == "career"
+    first = first_link(html, "career").removeprefix("/careers/")
+    career = next(c for c in NAV.catalog.careers if c.id == first)
+    assert "teaching" in {b.background for b in career.backgrounds}
+
+
 def test_search_with_nothing_found_says_so(client: TestClient) -> None:
     html = main_of(client.get("/search", params={"q": "zzzqqq"}).text)
     assert "Nothing matches" in html

@@ -53,6 +53,7 @@ KIND_TITLES: dict[str, str] = {
 # A career reached through a background it suits ranks a little below the background itself:
 # the background is what the words matched.
 THROUGH_BACKGROUND = 0.9
+THROUGH_SUITED = 0.8  # a career that merely suits the background ranks below Step 1's pairs
 SEARCH_LIMIT = 60
 # Our grouping of the guide's careers by the kind of work (the guide ranks them, it does not
 # group them); a test keeps every career in exactly one family.
@@ -238,22 +239,29 @@ def _title_matches(query: list[str], title: str) -> bool:
 
 
 def _through_backgrounds(cat: Catalog, hits: list[g.SearchHit]) -> list[g.SearchHit]:
-    """The careers Step 1 pairs with each background that matched, scored just below it:
-    "nurse" matches the healthcare background, which leads to the healthcare coordinator."""
+    """The careers each matching background leads to, scored just below the background: those
+    Step 1 pairs with it first ("nurse" matches the healthcare background, which leads to the
+    healthcare coordinator), then the others that list it as a background they suit."""
     titles = {c.id: c.title for c in cat.careers}
     pairs = {t.background: t.careers for s in cat.steps for t in s.transitions}
+    suited = {c.id: {b.background for b in c.backgrounds} for c in cat.careers}
     names = {b.id: b.name for b in cat.backgrounds}
     found = []
-    for hit in hits:
-        for career in pairs.get(hit.id, ()) if hit.kind == "background" else ():
-            found.append(
+    for hit in (h for h in hits if h.kind == "background"):
+        paired = pairs.get(hit.id, ())
+        others = [c for c in titles if hit.id in suited[c] and c not in paired]
+        for careers, factor, note in (
+            (paired, THROUGH_BACKGROUND, "The guide's first step leads here from"),
+            (others, THROUGH_SUITED, "Suits people whose background is"),
+        ):
+            found += [
                 g.SearchHit(
                     kind="career", id=career, name=titles[career], field="background",
-                    snippet=f"A natural next step from {names[hit.id].casefold()} work",
-                    score=round(hit.score * THROUGH_BACKGROUND, 3),
+                    snippet=f"{note}: {names[hit.id]}", score=round(hit.score * factor, 3),
                     url=f"/careers/{career}",
                 )
-            )  # fmt: skip
+                for career in careers
+            ]  # fmt: skip
     return found
 
 
