@@ -133,7 +133,7 @@ def test_compare_json(invoke_json: JsonInvoke) -> None:
     data = invoke_json(
         "careers", "compare", "mlops-engineer", "prompt-engineer", "--format", "json"
     )
-    assert set(data) == {"careers", "shared_skills"}
+    assert set(data) == {"careers", "shared_skills", "shared_by_pairs"}
     assert [c["id"] for c in data["careers"]] == ["mlops-engineer", "prompt-engineer"]
     assert data["careers"][0]["salary"]["min"] == 130000
     assert data["shared_skills"] == []

@@ -137,3 +137,55 @@ def test_reason_names_or_counts_every_matched_skill() -> None:
         counts.append(shown)
     assert max(counts) > NAMED_SKILLS  # both halves of the rule are seen
     assert NAMED_SKILLS in counts or NAMED_SKILLS - 1 in counts
+
+
+# --- Comparing careers that share skills two by two ----------------------------------------
+
+GOVERNANCE = ("ai-ethics-officer", "ai-compliance-manager", "ai-transparency-analyst")
+
+
+def test_compare_json_names_what_each_pair_shares(invoke: Invoke) -> None:
+    result = invoke("careers", "compare", *GOVERNANCE, "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["shared_skills"] == []
+    pairs = {
+        tuple(c["id"] for c in pair["careers"]): [s["id"] for s in pair["skills"]]
+        for pair in data["shared_by_pairs"]
+    }
+    pages = {page["id"]: {s["id"] for s in page["key_skills"]} for page in data["careers"]}
+    expected = {
+        (one, other): sorted(pages[one] & pages[other])
+        for index, one in enumerate(GOVERNANCE)
+        for other in GOVERNANCE[index + 1 :]
+        if pages[one] & pages[other]
+    }
+    assert len(expected) == 3  # the data these careers hold today: each pair shares one skill
+    assert {pair: sorted(skills) for pair, skills in pairs.items()} == expected
+
+
+def test_compare_table_does_not_say_they_share_nothing(invoke: Invoke) -> None:
+    result = invoke("careers", "compare", *GOVERNANCE)
+    assert result.exit_code == 0, result.stderr
+    assert "share no key skills" not in result.stdout
+    assert "AI Compliance Manager and AI Transparency Analyst: Regulatory compliance" in (
+        result.stdout
+    )
+
+
+def test_compare_page_lists_the_pairs(client: TestClient) -> None:
+    query = "&".join(f"ids={id_}" for id_ in GOVERNANCE)
+    page = client.get(f"/compare?{query}")
+    assert page.status_code == 200
+    text = visible_text(page.text)
+    assert "share no key skill" not in text
+    assert "AI Ethics Officer and AI Compliance Manager : Understanding of AI and ML" in text
+
+
+def test_two_careers_are_one_pair_told_once(invoke: Invoke) -> None:
+    result = invoke("careers", "compare", "mlops-engineer", "neural-network-architect")
+    data = json.loads(invoke("careers", "compare", "mlops-engineer", "neural-network-architect",
+                             "--format", "json").stdout)  # fmt: skip
+    assert data["shared_skills"]
+    assert data["shared_by_pairs"] == []
+    assert "Key skills they all share" in result.stdout

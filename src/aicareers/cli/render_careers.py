@@ -116,6 +116,25 @@ def comparison_table(comparison: Comparison) -> list[RenderableType]:
     }
     for label, cells in rows.items():
         table.add_row(label, *cells)
+    return [table, shared_note(comparison)]
+
+
+def shared_note(comparison: Comparison) -> Text:
+    """What all the careers share, then what each pair of them shares besides."""
     shared = ", ".join(s.name for s in comparison.shared_skills)
-    note = f"Key skills they all share: {shared}" if shared else "They share no key skills."
-    return [table, Text(note)]
+    pairs = comparison.shared_by_pairs
+    if not shared and not pairs:
+        return Text("They share no key skills.")
+    if shared:
+        note = Text(f"Key skills they all share: {shared}")
+        if pairs:
+            note.append("\nAlso shared by two of them:")
+    else:
+        note = Text("No key skill is shared by all of them; these are shared by two:")
+    for pair in pairs:
+        one, other = pair.careers
+        names = ", ".join(s.name for s in pair.skills)
+        note.append("\n  ")
+        note.append(f"{one.name} and {other.name}", style="bold")
+        note.append(f": {names}")
+    return note

@@ -93,11 +93,20 @@ class CareerPage(CareerSummary, frozen=True):
     sources: tuple[SourceRef, ...]
 
 
+class SharedPair(View, frozen=True):
+    """Two of the careers compared and the key skills those two share beyond what all share."""
+
+    careers: tuple[Ref, Ref]
+    skills: tuple[Ref, ...]
+
+
 class Comparison(View, frozen=True):
-    """Careers side by side, and the key skills all of them share."""
+    """Careers side by side, the key skills all of them share and, with three or four careers,
+    what each pair shares besides (so "nothing in common" is never said of careers that are)."""
 
     careers: tuple[CareerPage, ...]
     shared_skills: tuple[Ref, ...]
+    shared_by_pairs: tuple[SharedPair, ...] = ()
 
 
 class SkillEntry(View, frozen=True):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
+from itertools import combinations
 from typing import TYPE_CHECKING, Literal, Protocol, get_args
 
 import msgspec
@@ -176,7 +177,9 @@ class Navigator:
         pages = tuple(self.career(i) for i in idents)
         first, *rest = pages
         shared = tuple(s for s in first.key_skills if all(s in p.key_skills for p in rest))
-        return v.Comparison(careers=pages, shared_skills=shared)
+        return v.Comparison(
+            careers=pages, shared_skills=shared, shared_by_pairs=_pairs(pages, shared)
+        )
 
     def _summary(self, rank: int, career: Career) -> v.CareerSummary:
         return v.CareerSummary(
@@ -355,3 +358,19 @@ def _invert(pairs: Iterable[tuple[str, Iterable[str]]]) -> dict[str, list[str]]:
             if owner not in found:
                 found.append(owner)
     return owners
+
+
+def _pairs(pages: Sequence[v.CareerPage], shared: Sequence[v.Ref]) -> tuple[v.SharedPair, ...]:
+    """Each pair of three or four careers with the key skills it shares beyond ``shared``.
+
+    Two careers are one pair, already told by ``shared``; pairs with nothing more are left out.
+    """
+    if len(pages) < MIN_COMPARED + 1:
+        return ()
+    found = []
+    for one, other in combinations(pages, 2):
+        skills = tuple(s for s in one.key_skills if s in other.key_skills and s not in shared)
+        if skills:
+            pair = (v.Ref(id=one.id, name=one.title), v.Ref(id=other.id, name=other.title))
+            found.append(v.SharedPair(careers=pair, skills=skills))
+    return tuple(found)
