@@ -95,7 +95,7 @@ def test_certifications(invoke: Invoke, invoke_json: JsonInvoke) -> None:
     certs = invoke_json("certifications", "--format", "json")
     aws = next(c for c in certs if c["id"] == "aws-ml-specialty")
     assert aws["group"] == "technical"
-    assert [c["id"] for c in aws["careers"]] == ["mlops-engineer"]
+    assert [c["id"] for c in aws["careers"]] == ["mlops-engineer", "personalization-engineer"]
 
 
 def test_resources_by_kind(invoke: Invoke, invoke_json: JsonInvoke) -> None:

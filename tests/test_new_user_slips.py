@@ -189,3 +189,25 @@ def test_two_careers_are_one_pair_told_once(invoke: Invoke) -> None:
     assert data["shared_skills"]
     assert data["shared_by_pairs"] == []
     assert "Key skills they all share" in result.stdout
+
+
+# --- Certifications name the careers their data maps them to -------------------------------
+
+
+def test_certifications_recommend_the_careers_their_entry_lists(invoke: Invoke) -> None:
+    data = json.loads(invoke("certifications", "--format", "json").stdout)
+    shown = {cert["id"]: {c["id"] for c in cert["careers"]} for cert in data}
+    for cert in default_catalog().certifications:
+        assert set(cert.careers) <= shown[cert.id], cert.id
+    assert shown["tensorflow-developer-certificate"] >= {
+        "neural-network-architect",
+        "deepfake-detection-specialist",
+        "synthetic-data-scientist",
+    }
+
+
+def test_certifications_list_shows_tensorflow_careers(invoke: Invoke) -> None:
+    out = invoke("certifications").stdout
+    entry = out[out.index("TensorFlow Developer Certificate") :].split("\n\n")[0]
+    assert "Recommended for:" in entry
+    assert "Neural Network Architect" in entry

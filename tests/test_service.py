@@ -176,4 +176,7 @@ def test_steps_resolve_step_one_pairs(nav: Navigator) -> None:
 
 def test_certifications_name_the_careers_that_recommend_them(nav: Navigator) -> None:
     certs = {c.id: c for c in nav.certifications()}
-    assert [c.id for c in certs["aws-ml-specialty"].careers] == ["mlops-engineer"]
+    assert [c.id for c in certs["aws-ml-specialty"].careers] == [
+        "mlops-engineer",
+        "personalization-engineer",
+    ]

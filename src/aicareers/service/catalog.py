@@ -231,8 +231,10 @@ class Navigator:
         )
 
     def certifications(self) -> list[v.CertificationView]:
-        """Every recommended certification, with the careers that recommend it."""
+        """Every recommended certification, with the careers it suits: those whose break-in
+        steps name it and those its own entry lists, in the catalog's order of careers."""
         cited = self._cited_by("certifications")
+        order = [career.id for career in self.catalog.careers]
         return [
             v.CertificationView(
                 id=c.id,
@@ -241,7 +243,10 @@ class Navigator:
                 issuer=c.issuer,
                 focus=c.focus,
                 url=c.url,
-                careers=_refs(self._ix.careers, cited.get(c.id, ())),
+                careers=_refs(
+                    self._ix.careers,
+                    (i for i in order if i in c.careers or i in cited.get(c.id, ())),
+                ),
             )
             for c in self.catalog.certifications
         ]
