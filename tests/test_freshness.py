@@ -90,6 +90,9 @@ def test_a_negative_age_is_refused(invoke: Invoke) -> None:
 
 
 GUIDE_COMMANDS = [
+    ("careers", "list"),
+    ("careers", "show", "prompt-engineer"),
+    ("careers", "compare", "prompt-engineer", "mlops-engineer"),
     ("skills",),
     ("certifications",),
     ("resources",),

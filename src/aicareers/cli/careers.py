@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from ..service.catalog import CAREER_SORTS
-from .output import emit, emit_json, format_option
+from .output import emit, emit_json, format_option, guide_facts
 from .state import navigator
 
 
@@ -31,6 +31,7 @@ def careers() -> None:
 @click.option("--background", metavar="ID",
               help="Only careers that suit this background (see `steps`).")  # fmt: skip
 @format_option("table", "json")
+@guide_facts
 def list_careers(
     sort: str, min_pay: int | None, skill: str | None, background: str | None, fmt: str
 ) -> None:
@@ -53,6 +54,7 @@ def list_careers(
 @careers.command("show")
 @click.argument("career_id", metavar="ID")
 @format_option("text", "json")
+@guide_facts
 def show(career_id: str, fmt: str) -> None:
     """Show everything about one career: duties, pay, skills and how to break in.
 
@@ -70,6 +72,7 @@ def show(career_id: str, fmt: str) -> None:
 @careers.command("compare")
 @click.argument("career_ids", metavar="ID ID [ID]...", nargs=-1, required=True)
 @format_option("table", "json")
+@guide_facts
 def compare(career_ids: tuple[str, ...], fmt: str) -> None:
     """Compare two or more careers side by side.
 
