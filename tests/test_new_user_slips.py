@@ -4,17 +4,22 @@ from __future__ import annotations
 
 import json
 import re
+from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
 
 from aicareers.engine.assessment.explain import NAMED_SKILLS
+from aicareers.errors import UnknownIdError
 from aicareers.knowledge import default_catalog
 from aicareers.knowledge.wording import lower_first, with_article
 from aicareers.service.intake import profile_from_inputs
 from aicareers.service.runtime import load_assessor
+from aicareers.store import Store
+from aicareers.store.suggest import nearest_numbers
 
 from .conftest import Invoke
+from .store_helpers import make_plan, sqlite_url
 from .web_fixtures import client, csrf, web_app, web_settings
 
 __all__ = ["client", "web_app", "web_settings"]  # fixtures used here
@@ -211,3 +216,34 @@ def test_certifications_list_shows_tensorflow_careers(invoke: Invoke) -> None:
     entry = out[out.index("TensorFlow Developer Certificate") :].split("\n\n")[0]
     assert "Recommended for:" in entry
     assert "Neural Network Architect" in entry
+
+
+# --- An unknown plan id: suggest a slip of the keyboard, else list the person's plans -------
+
+
+@pytest.mark.parametrize(
+    ("ids", "typed", "expected"),
+    [([6, 7, 8], 99, []),  # near in value only: no help
+     ([6, 7, 8], 9, []),  # one digit for another shares nothing
+     ([6, 7, 8, 9], 99, ["9"]),  # one digit typed twice
+     ([12, 13, 21, 30], 12 + 100, ["12"]),  # one digit too many
+     ([12, 21, 30], 22, ["21", "12"]),  # one wrong digit of two
+     ([21, 40], 12, ["21"])],  # two digits swapped
+)  # fmt: skip
+def test_plan_ids_suggested_only_for_a_slip(
+    ids: list[int], typed: int, expected: list[str]
+) -> None:
+    assert nearest_numbers(ids, typed) == expected
+
+
+def test_unknown_plan_lists_the_persons_plans(tmp_path: Path) -> None:
+    with Store.open(sqlite_url(tmp_path / "store.db")) as store:
+        user = store.ensure_user("ada")
+        first = store.save_plan(user, make_plan("mlops-engineer"))
+        second = store.save_plan(user, make_plan("prompt-engineer"))
+        with pytest.raises(UnknownIdError) as caught:
+            store.get_plan(user, 99)
+    assert caught.value.suggestions == []
+    message = str(caught.value)
+    assert message.startswith("No plan with id '99'. Your plans: ")
+    assert f"{second} (Prompt Engineer), {first} (Mlops Engineer)." in message  # newest first

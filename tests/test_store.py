@@ -179,7 +179,7 @@ def test_unknown_plan_and_assessment_ids(store: Store) -> None:
     user = new_user(store)
     plan_id = store.save_plan(user, make_plan())
     with pytest.raises(UnknownIdError) as caught:
-        store.get_plan(user, plan_id + 1000)
+        store.get_plan(user, plan_id * 10)  # one digit too many
     assert caught.value.suggestions == [str(plan_id)]
     assert caught.value.hint == listing(command="aicareers plan list", page="/plans")
     for call in (store.events, lambda u, p: store.record_event(u, p, "learn-1", "done")):

@@ -87,10 +87,38 @@ def check_step(conn: Connection, plan_id: int, step: str) -> None:
         raise UnknownIdError("step", step, suggestions, where)
 
 
+# How many of a person's plans an unknown-id message lists, newest first, before counting.
+LISTED_PLANS = 5
+
+
+class UnknownPlanError(UnknownIdError):
+    """A plan id this user does not have: their ids it could be a slip for or, with none
+    such, the plans they do have (the id alone does not say which plan is which)."""
+
+    def __init__(self, given: str, close: list[str], theirs: list[tuple[int, str]]) -> None:
+        super().__init__("plan", given, close, PLAN_IDS)
+        if close or not theirs:
+            return
+        named = [f"{plan_id} ({title})" for plan_id, title in theirs[:LISTED_PLANS]]
+        more = len(theirs) - len(named)
+        listed = ", ".join(named) + (f" and {more} more" if more else "")
+        self.args = (f"No plan with id '{given}'. Your plans: {listed}.",)
+
+
 def unknown_plan(conn: Connection, user_id: int, plan_id: int) -> UnknownIdError:
-    """The error for a plan id this user does not have, suggesting their closest ids."""
-    ids = conn.execute(sa.select(plans.c.id).where(plans.c.user_id == user_id)).scalars()
-    return UnknownIdError("plan", str(plan_id), nearest_numbers(ids, plan_id), PLAN_IDS)
+    """The error for a plan id this user does not have, with their ids it could be a slip for,
+    or else their plans."""
+    query = sa.select(plans.c.id, plans.c.career, plans.c.plan).where(plans.c.user_id == user_id)
+    rows = conn.execute(query.order_by(plans.c.id.desc())).all()
+    close = nearest_numbers((row.id for row in rows), plan_id)
+    theirs = [(row.id, _title(row.plan, row.career)) for row in rows]
+    return UnknownPlanError(str(plan_id), close, theirs)
+
+
+def _title(data: Any, career: str) -> str:
+    """The career a stored plan leads to, as its plan names it (the id if it cannot be read)."""
+    title = data.get("career_title") if isinstance(data, dict) else None
+    return title if isinstance(title, str) and title else career
 
 
 def _stored(row: RowMapping) -> StoredPlan:
