@@ -422,3 +422,12 @@ def test_a_years_long_credential_books_only_its_first_step() -> None:
     assert "takes you to level" not in degree.why
     # Without the rule the degree alone would be 1,000 h x 2.5 at level 5.
     assert plan.total_hours < 2_000
+
+
+def test_resources_on_hiatus_or_closed_are_never_booked() -> None:
+    paused = {r.id for r in default_catalog().resources if r.status != "active"}
+    assert paused  # Distill is on hiatus (sources.yaml says where we read it)
+    for career in CAREERS:
+        for path in ("fast", "thorough"):
+            plan = plan_for(career, path=path)
+            assert not {r.id for s in plan.steps for r in s.resources} & paused, career

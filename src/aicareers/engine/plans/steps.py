@@ -98,10 +98,12 @@ class StepContext:
     def resources(self, ids: Iterable[str]) -> tuple[StepResource, ...]:
         """Catalog resources as the plan shows them, preferred platforms first.
 
-        Free ones only if the person asked; on the fast path free ones come first and paid
-        ones are dropped whenever a free one exists, so every step keeps a concrete resource.
+        Only active ones; free ones only if the person asked; on the fast path paid ones are
+        dropped whenever a free one exists, so every step keeps a concrete resource.
         """
-        known = {r.id: r for r in self.catalog.resources}
+        # A resource on hiatus or closed stays in the catalog, marked, but no new plan sends
+        # anyone to it.
+        known = {r.id: r for r in self.catalog.resources if r.status == "active"}
         picked = [known[i] for i in ids if i in known]
         if self.preferences.free_only or (
             self.path == "fast" and any(r.free is True for r in picked)
