@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import msgspec
 
 from aicareers.knowledge import DATA_DIR, default_catalog
+from aicareers.knowledge.loader import read_yaml
 from aicareers.knowledge.validate import problems
 
 from .seed import seed_text, words
@@ -50,16 +52,80 @@ def test_every_skill_is_needed_by_a_career_or_a_skill_group() -> None:
     assert [s.id for s in catalog.skills if s.id not in used] == []
 
 
-def test_no_ten_word_run_of_the_seed_is_copied() -> None:
-    """Facts carry over from the guide; its sentences must not."""
-    seed = words(seed_text())
-    grams = {" ".join(seed[i : i + 10]) for i in range(len(seed) - 9)}
+# The longest run of the guide's words our text may share with it: eight words in a row is a
+# sentence copied, or nearly so; shorter runs are names and plain phrases ("AI ethics and
+# responsible AI").
+COPIED_RUN = 8
+
+
+def runs(text_words: list[str], n: int = COPIED_RUN) -> list[str]:
+    """Every run of ``n`` consecutive words."""
+    return [" ".join(text_words[i : i + n]) for i in range(len(text_words) - n + 1)]
+
+
+# A work's title is quoted to cite it ("The Future of Jobs Report 2023"), not prose we copied.
+CITED_TITLE = re.compile(r"^\s*(?:- )?title:.*$", re.MULTILINE)
+
+
+def test_no_eight_word_run_of_the_seed_is_copied() -> None:
+    """Facts carry over from the guide; its sentences must not, not even nearly."""
+    grams = set(runs(words(seed_text())))
     copied = []
     for path in sorted(DATA_DIR.glob("*.yaml")):
-        ours = words(path.read_text(encoding="utf-8"))
-        copied += [
-            f"{path.name}: {' '.join(ours[i : i + 10])}"
-            for i in range(len(ours) - 9)
-            if " ".join(ours[i : i + 10]) in grams
-        ]
+        ours = words(CITED_TITLE.sub("", path.read_text(encoding="utf-8")))
+        copied += [f"{path.name}: {run}" for run in runs(ours) if run in grams]
     assert copied == []
+
+
+# Where the guide's text breaks into sentences or list items ("How to break in: Build ...").
+BREAKS = re.compile(r"(?<=[.!?:;])\s+|\n+")
+# A whole sentence this long, the same as the guide's, is copied however short it is.
+SHORTEST_SENTENCE = 5
+
+
+def strings(node: Any) -> list[str]:
+    """Every text value anywhere below ``node`` of a YAML file."""
+    if isinstance(node, str):
+        return [node]
+    values = node.values() if isinstance(node, dict) else node if isinstance(node, list) else []
+    return [text for value in values for text in strings(value)]
+
+
+def sentences(text: str, *, whole_only: bool) -> set[str]:
+    """The text's sentences and list items of five words or more, as lower-case words;
+    ``whole_only`` keeps only those ending as a sentence does (names and titles do not)."""
+    found = set()
+    for piece in BREAKS.split(text):
+        piece = piece.strip()
+        if whole_only and not piece.endswith((".", "!", "?")):
+            continue
+        if len(piece_words := words(piece)) >= SHORTEST_SENTENCE:
+            found.add(" ".join(piece_words))
+    return found
+
+
+def test_no_sentence_of_the_seed_is_copied_whole() -> None:
+    """A short sentence slips under the eight-word runs: "Build recommendation systems as
+    portfolio projects." was the guide's own advice, word for word."""
+    guide = sentences(seed_text(), whole_only=False)
+    copied = []
+    for path in sorted(DATA_DIR.glob("*.yaml")):
+        for text in strings(read_yaml(path)):
+            copied += [f"{path.name}: {s}" for s in sentences(text, whole_only=True) if s in guide]
+    assert copied == []
+
+
+def test_the_sentence_check_sees_a_short_copied_sentence() -> None:
+    guide = sentences(seed_text(), whole_only=False)
+    ours = sentences("Build recommendation systems as portfolio projects.", whole_only=True)
+    assert ours <= guide
+    assert not sentences("AI ethics and responsible AI practices", whole_only=True)
+
+
+def test_the_copy_check_sees_a_copied_sentence_but_not_a_title() -> None:
+    seed = words(seed_text())
+    sentence = " ".join(seed[100:108])
+    assert sentence in set(runs(seed))
+    yaml = f"title: {' '.join(seed[200:210])}\ntext: {sentence}\n"
+    assert runs(words(CITED_TITLE.sub("", yaml)))[-1] == sentence
+    assert " ".join(seed[200:208]) not in runs(words(CITED_TITLE.sub("", yaml)))
