@@ -5,6 +5,7 @@ A real app over SQLite; the JSON is compared with what the CLI prints for the sa
 
 from __future__ import annotations
 
+import html
 import json
 import re
 
@@ -181,3 +182,13 @@ def test_emerging_and_challenges_json(client: TestClient) -> None:
     challenges = client.get("/api/v1/challenges").json()
     assert [c["id"] for c in challenges] == [c.id for c in NAV.catalog.challenges]
     assert all(c["remedies"] for c in challenges)
+
+
+def test_each_step_one_background_opens_an_assessment_prefilled_with_its_title(
+    client: TestClient,
+) -> None:
+    page = client.get("/steps").text
+    links = re.findall(r'href="(/assess\?title=[^"]+)"', page)
+    assert len(links) == 5  # one per background of the guide's Step 1 table
+    form = client.get(html.unescape(links[0])).text
+    assert re.search(r'name="title"[^>]*value="nurse"', form)

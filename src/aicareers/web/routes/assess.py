@@ -44,6 +44,7 @@ DETAILS = 5  # careers explained in full, each with its own "make a plan" form
 QUOTES = 3  # evidence quotes shown per matched skill
 CONTEXT = 60  # characters of the person's text shown around a quote
 _SPACE = re.compile(r"\s+")
+TITLE_PREFILL = 200  # characters of a job title taken from a link
 CLIENT_GONE = 499  # nginx's "client closed request": the client left before the answer
 
 
@@ -56,9 +57,12 @@ class Upload:
 
 
 @router.get("/assess")
-def assess_form(request: Request, quiz: bool = False) -> Response:
-    """The assessment form; ``?quiz=1`` opens the interests quiz."""
-    return render(request, FORM, form_context(request, open_quiz=quiz))
+def assess_form(request: Request, quiz: bool = False, title: str = "") -> Response:
+    """The assessment form; ``?quiz=1`` opens the interests quiz, ``?title=`` fills the job
+    title (the guide's Step 1 table links here with a background's typical title)."""
+    values = dict.fromkeys(FIELDS, "")
+    values["title"] = title.strip()[:TITLE_PREFILL]
+    return render(request, FORM, form_context(request, values, open_quiz=quiz))
 
 
 @router.post("/assess")

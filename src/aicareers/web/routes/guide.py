@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 from typing import Any
+from urllib.parse import urlencode
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
@@ -50,7 +51,13 @@ async def steps_page(request: Request, nav: NavigatorDep) -> HTMLResponse:
     links = {
         t.background.id: background_link(nav, t.background.id) for s in steps for t in s.transitions
     }
-    return render(request, "guide_steps.html", {"steps": steps, "background_links": links})
+    titles = {b.id: b.titles[0] for b in nav.catalog.backgrounds if b.titles}
+    assess = {
+        t.background.id: f"/assess?{urlencode({'title': titles[t.background.id]})}"
+        for s in steps for t in s.transitions if t.background.id in titles
+    }  # fmt: skip
+    context = {"steps": steps, "background_links": links, "assess_links": assess}
+    return render(request, "guide_steps.html", context)
 
 
 @lru_cache(maxsize=4)
