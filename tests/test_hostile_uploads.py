@@ -3,7 +3,8 @@
 Each gets its answer (never a hang: reads are cut at 5 s inside the reader; the bound here only
 catches a read that escaped that limit, so it leaves room for the assessment after the read and
 for a busy machine, and is not a speed test), the server's memory grows by less than 300 MB over
-the whole run, and a normal page keeps being answered while the uploads are read. The files are made at test time (tests/hostile_files.py).
+the whole run, and a normal page keeps being answered while the uploads are read. The files
+are made at test time (tests/hostile_files.py).
 """
 
 from __future__ import annotations
