@@ -38,7 +38,7 @@ def test_guide_page_is_accessible(axe_page: Page, axe_js: Path, path: str, width
 def test_step_one_table_leads_to_careers_and_a_skill_to_its_page(page: Page) -> None:
     page.goto("/steps")
     table = page.get_by_role("table", name="Where your background leads most easily")
-    table.get_by_role("link", name="Healthcare professional").click()
+    table.get_by_role("link", name="Healthcare professional", exact=True).click()
     page.wait_for_load_state()
     assert page.url.endswith("/careers?background=healthcare")
     expect(

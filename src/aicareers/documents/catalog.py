@@ -96,7 +96,7 @@ class CareerPage(CareerSummary, frozen=True):
 class SharedPair(View, frozen=True):
     """Two of the careers compared and the key skills those two share beyond what all share."""
 
-    careers: tuple[Ref, Ref]
+    careers: tuple[Ref, ...]  # the two careers of the pair (a list: OpenAPI 3.1 has no pairs)
     skills: tuple[Ref, ...]
 
 
