@@ -416,3 +416,9 @@ def test_a_weekly_habit_is_started_first_and_says_its_hours_a_week(ada: TestClie
     # Under an hour a week reads in minutes (10 % of 3.5 h is "20 min a week", not "0.35 h").
     minutes = round(habit["weekly_hours"] * 60 / 5) * 5
     assert f"{minutes} min a week from " in step.group(0)
+
+
+def test_the_page_says_how_the_weekly_hours_are_shared(ada: TestClient) -> None:
+    plan_id = make_plan(ada)
+    page = html.unescape(ada.get(f"/plans/{plan_id}").text)
+    assert re.search(r"How your [\d.]+ hours a week are shared: .* lends its share", page)

@@ -10,7 +10,15 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from ..documents.plan import Plan, PlanStep, Progress, ProgressEvent, StepState, weekly_time
+from ..documents.plan import (
+    Plan,
+    PlanStep,
+    Progress,
+    ProgressEvent,
+    StepState,
+    hours_rule,
+    weekly_time,
+)
 from .render_assess import bar
 
 if TYPE_CHECKING:
@@ -198,6 +206,8 @@ def plan_renderables(record: PlanRecord, created: bool = False) -> list[Renderab
         out.append(Text("This week\n" + "\n".join(week)))
     tracks = track_lines(plan)
     if tracks:
+        rule = hours_rule(plan)
+        tracks += [rule] if rule else []
         out.append(Text("Tracks, side by side from week one\n" + "\n".join(tracks)))
     out.append(steps_table(plan, progress.states))
     milestones = milestone_lines(plan)

@@ -38,7 +38,7 @@ __all__ = [
     "ChallengeNote", "EventResult", "Milestone", "PaceOption", "PathOption", "Plan",
     "PlanDocument", "PlanHistory", "PlanStep", "Preferences", "Progress", "ProgressDoc",
     "ProgressEvent", "StepDates", "StepDoc", "StepResource", "StepState", "Track",
-    "plan_document", "progress_document", "weekly_time",
+    "hours_rule", "plan_document", "progress_document", "weekly_time",
 ]  # fmt: skip
 
 
@@ -132,6 +132,24 @@ def weekly_time(hours: float) -> str:
     if hours < 1:
         return f"{max(5, round(hours * 60 / 5) * 5)} min a week"  # to the nearest 5 minutes
     return f"{round(hours, 1):g} h a week"
+
+
+def hours_rule(plan: Plan) -> str | None:
+    """How a version 2 plan shares the person's weekly hours, in one sentence (None for v1)."""
+    from ..engine.plans.activities import HABIT_SHARE, SEARCH_SHARE, SEARCH_WEEKS
+    from ..engine.plans.timeline import TRACK_WEIGHTS as W
+
+    if plan.version < 2:
+        return None
+    pace = plan.preferences.hours_per_week
+    return (
+        f"How your {pace:g} hours a week are shared: {weekly_time(pace * HABIT_SHARE)} each "
+        f"for the community and the practice habit, and {weekly_time(pace * SEARCH_SHARE)} "
+        f"for the job search in its {SEARCH_WEEKS} weeks from job-ready; the rest goes to the "
+        f"steps that are ready, learning and the job search weighing {W['learn']:g}, projects "
+        f"{W['build']:g}, events and credentials {W['connect']:g} each, and a track with "
+        "nothing ready lends its share to the others."
+    )
 
 
 def iso_time(value: dt.datetime | None) -> str | None:

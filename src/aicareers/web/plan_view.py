@@ -13,7 +13,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-from ..documents.plan import Plan, Progress, StepState
+from ..documents.plan import Plan, Progress, StepState, hours_rule
 from ..service.plans import timeline_svg
 from .templating import day
 
@@ -58,6 +58,7 @@ def plan_view(plan: Plan, progress: Progress, *, owner: bool = True) -> dict[str
         "options": _options(plan),
         "moved": moved_earlier(plan, progress, owner=owner),
         "timeline": Markup(timeline_svg(plan, progress)),  # our own SVG, its text escaped
+        "hours_rule": hours_rule(plan),
         "owner": owner,
     }
 
