@@ -112,6 +112,10 @@ class Navigator:
     def _ix(self) -> _Index:
         return _Index(self.catalog)
 
+    def source_refs(self, ids: Iterable[str]) -> tuple[v.SourceRef, ...]:
+        """The catalog's sources named by ``ids``, as documents cite them."""
+        return self._ix.source_refs(ids)
+
     def careers(
         self, sort: str = "rank", where: CareerFilter | None = None
     ) -> list[v.CareerSummary]:

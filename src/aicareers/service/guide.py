@@ -10,7 +10,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from ..documents import guide as g
-from ..documents.catalog import Link, Ref, SourceRef
+from ..documents.catalog import Link, Ref
 from ..errors import CatalogError, listing
 from ..knowledge.lookup import by_id
 from ..knowledge.models import Catalog, LearningPath
@@ -25,14 +25,6 @@ SKILL_IDS = listing(command="aicareers skills", page="/skills")
 def _space(nav: Navigator) -> tuple[CareerTarget, ...]:
     """The career space of the navigator's catalog (read and checked once per navigator)."""
     return load_space(nav.catalog)
-
-
-def _sources(catalog: Catalog, ids: tuple[str, ...]) -> tuple[SourceRef, ...]:
-    found = {s.id: s for s in catalog.sources}
-    return tuple(
-        SourceRef(id=s.id, title=s.title, url=s.url, publisher=s.publisher)
-        for s in (found[i] for i in ids)
-    )
 
 
 def skill_page(nav: Navigator, ident: str) -> g.SkillPage:
@@ -98,7 +90,7 @@ def emerging(nav: Navigator) -> list[g.EmergingView]:
             id=e.id,
             name=e.name,
             description=e.description,
-            sources=_sources(catalog, e.sources),
+            sources=nav.source_refs(e.sources),
         )
         for e in catalog.emerging
     ]

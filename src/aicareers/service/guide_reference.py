@@ -14,7 +14,7 @@ from typing import Any
 import msgspec
 
 from ..documents import guide_reference as g
-from ..documents.catalog import Ref, SourceRef
+from ..documents.catalog import Ref
 from ..knowledge.models import Catalog
 from ..knowledge.models import ResourceKind as ResourceKind  # for the API's kind parameter
 from ..knowledge.search import KINDS, stem, tokens
@@ -98,12 +98,6 @@ def career_families(nav: Navigator) -> list[g.CareerFamily]:
     ]  # fmt: skip
 
 
-def _source_refs(catalog: Catalog, ids: tuple[str, ...]) -> tuple[SourceRef, ...]:
-    table = {s.id: s for s in catalog.sources}
-    found = (table[i] for i in ids if i in table)
-    return tuple(SourceRef(id=s.id, title=s.title, url=s.url, publisher=s.publisher) for s in found)
-
-
 def statistics(nav: Navigator) -> list[g.StatisticView]:
     """The numbers the guide cites, each with its sources."""
     cat = nav.catalog
@@ -114,7 +108,7 @@ def statistics(nav: Navigator) -> list[g.StatisticView]:
             value=s.value,
             unit=s.unit,
             period=s.period,
-            sources=_source_refs(cat, s.sources),
+            sources=nav.source_refs(s.sources),
             last_checked=s.last_checked,
             verified=s.verified,
         )
@@ -166,7 +160,7 @@ def certification_cards(nav: Navigator) -> list[g.CertificationCard]:
     for view in nav.certifications():
         model = models[view.id]
         suits = list(model.careers) + [r.id for r in view.careers if r.id not in model.careers]
-        status_source = _source_refs(cat, (model.status_source,) if model.status_source else ())
+        status_source = nav.source_refs((model.status_source,) if model.status_source else ())
         cards.append(
             g.CertificationCard(
                 certification=view,
