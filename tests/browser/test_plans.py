@@ -58,13 +58,19 @@ def fresh(context: BrowserContext, path: str) -> tuple[Page, list[str]]:
 
 
 def make_link(page: Page) -> str:
-    """Press "Share a read-only link" (or "Make a new link"); the link shown."""
+    """Press "Share a read-only link" (or "Make a new link"); the new link, once it is shown.
+
+    The button posts a form: the test waits for the page it loads, never reading the old box.
+    """
     share = page.locator("#share")
+    box = page.get_by_label("Your read-only link")
+    old = box.input_value() if box.count() else ""
     share.get_by_role(
         "button", name=re.compile("share a read-only link|make a new link", re.I)
     ).click()
-    box = page.get_by_label("Your read-only link")
     expect(box).to_be_visible()
+    expect(box).not_to_have_value(old)
+    page.wait_for_load_state()
     link = box.input_value()
     assert re.fullmatch(r"http://127\.0\.0\.1:\d+/shared/[A-Za-z0-9_-]{43}", link), link
     return link
@@ -191,5 +197,9 @@ def test_sharing_again_replaces_the_link(
     assert new.status == 200
     visitor.context.close()
     page.locator("#share").get_by_role("button", name="Stop sharing").click()
+    # Closing a tab while its navigation commits can hang Chromium for good (Playwright issue
+    # 41900): wait for the page the form loads first.
+    expect(page).to_have_url(re.compile(r"/plans/\d+#share$"))
+    page.wait_for_load_state()
     assert not problems, problems
     page.close()
