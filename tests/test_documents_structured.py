@@ -149,7 +149,7 @@ def test_linkedin_zip(folder: str) -> None:
     assert document.certifications == ("Lean Six Sigma Green Belt",)
     assert document.education[0].institution == "Universidade do Porto"
     assert (document.education[0].start, document.education[0].end) == ("2011", "2015")
-    assert document.location == Location(country="PT")
+    assert document.location == Location(country="PT", city="Porto")
     assert document.headline == "Operations Manager | Learning SQL"
     assert "Ana" not in document.text
     assert "Silva" not in document.text

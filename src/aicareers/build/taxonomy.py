@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import TaxonomyError
-from ..taxonomy.artifact import Table, read_table, write_files
+from ..taxonomy.artifact import Table, read_array, read_table, write_files
 from ..taxonomy.manifest import (
     DEFAULT_DIR,
     FORMAT,
@@ -89,19 +89,34 @@ def _check_target(target: Path) -> None:
         raise TaxonomyError(f"{target} holds files but no taxonomy; refusing to overwrite it.")
 
 
-def _carried_model(target: Path) -> dict[str, Table]:
-    """The similarity re-ranker a build keeps: the target artifact's own, else the package's.
+def _carried(target: Path) -> tuple[dict[str, Any], dict[str, Any]]:
+    """What a rebuild keeps from the target artifact (else the package's): the similarity
+    re-ranker and the wage survey's files, with the wages' manifest section.
 
-    The model is fitted by a benchmark, not built from the sources, so a rebuild must not lose
-    it (``_write`` replaces the whole folder); an artifact without one gets none.
+    Neither is built from the O*NET and ESCO sources (the model is fitted by a benchmark, the
+    wages come from another survey), so a rebuild must not lose them (``_write`` replaces the
+    whole folder); an artifact without them gets none.
     """
+    from ..taxonomy.wages import WAGE_FILES
+
     for folder in (target, DEFAULT_DIR):
         try:
-            if SIMILARITY_MODEL in read_manifest(folder).get("files", {}):
-                return {SIMILARITY_MODEL: read_table(folder, SIMILARITY_MODEL)}
+            manifest = read_manifest(folder)
         except TaxonomyError:  # no artifact there, or a broken one: the next in line
             continue
-    return {}
+        files: dict[str, Any] = {}
+        if SIMILARITY_MODEL in manifest.get("files", {}):
+            files[SIMILARITY_MODEL] = read_table(folder, SIMILARITY_MODEL)
+        sections = {}
+        if "wages" in manifest:
+            files.update({name: _read_any(folder, name) for name in WAGE_FILES})
+            sections["wages"] = manifest["wages"]
+        return files, sections
+    return {}, {}
+
+
+def _read_any(folder: Path, name: str) -> Any:
+    return read_array(folder, name) if name.endswith(".npy") else read_table(folder, name)
 
 
 def _write(target: Path, files: dict[str, Any], manifest: Manifest) -> None:
@@ -140,7 +155,8 @@ def build(
     check_sources(onet_dir, esco_dir)
     onet_files, onet_skipped = onet.build_onet(onet_dir, progress)
     esco_files, esco_skipped = esco.build_esco(esco_dir, progress)
-    files = {**onet_files, **esco_files, **_carried_model(target)}
+    carried, sections = _carried(target)
+    files = {**onet_files, **esco_files, **carried}
     progress("hashing sources")
     sources = _sources(onet_dir, esco_dir, esco_version)
     progress("writing artifact")
@@ -158,6 +174,7 @@ def build(
         "counts": _counts(files),
         "files": {},
         "vectors": None,
+        **sections,
     }
     _write(target, files, manifest)
     return read_manifest(target)

@@ -310,6 +310,7 @@ class Hub(Base, frozen=True):
     name: str
     country: str
     why: str
+    state: str | None = None  # a U.S. hub's state (postal code): the wage survey's finest area
     organizations: tuple[str, ...] = ()
     sources: tuple[str, ...] = ()
 

@@ -12,13 +12,13 @@ from typing import TYPE_CHECKING
 
 from ..engine.plans.model import DEFAULT_HOURS_PER_WEEK
 from ..engine.profile.build import build_profile
-from ..engine.profile.countries import find_country
 from ..engine.profile.interests import QUIZ, RATING_LABELS, interests_from_scores
 from ..engine.profile.model import (
     EDUCATION_LEVELS,
     Education,
     EducationLevel,
     Interests,
+    Location,
     Profile,
 )
 from ..errors import Hint, ProfileError
@@ -46,15 +46,11 @@ def split_skills(text: str | None) -> list[str]:
     return [part.strip() for part in re.split(r"[,;\n]", text or "") if part.strip()]
 
 
-def parse_location(text: str | None) -> tuple[str | None, str | None]:
-    """``"Berlin, Germany"`` -> (country, city); a lone word is a country if we know it."""
-    if not text or not text.strip():
-        return None, None
-    if "," in text:
-        city, _, country = text.rpartition(",")
-        return country.strip(), city.strip() or None
-    value = text.strip()
-    return (value, None) if find_country(value) else (None, value)
+def parse_location(text: str | None) -> Location | None:
+    """``"Berlin, Germany"``, ``"Columbus, OH"``, ``"Texas"``: country, U.S. state and city."""
+    from ..engine.profile.places import read_place
+
+    return read_place(text)
 
 
 def parse_interests(text: str | None) -> Interests | None:
@@ -119,7 +115,7 @@ def profile_from_inputs(
     from ..engine.profile.documents import read_document
 
     document = (read or read_document)(data, filename) if data is not None else None
-    country, city = parse_location(location)
+    place = parse_location(location)
     listed = split_skills(skills) if isinstance(skills, str) or skills is None else list(skills)
     degrees = (Education(level=_level(education)),) if education else ()
     return build_profile(
@@ -128,8 +124,9 @@ def profile_from_inputs(
         past_titles=past_titles,
         skills=listed,
         years_experience=years,
-        country=country,
-        city=city,
+        country=place.country if place else None,
+        city=place.city if place else None,
+        region=place.region if place else None,
         education=degrees,
         interests=parse_interests(interests) or parse_quiz(quiz),
         hours_per_week=hours_per_week,

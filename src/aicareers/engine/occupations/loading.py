@@ -147,7 +147,9 @@ def model_hash(plain: Mapping[str, Any] | None) -> str | None:
 
 def fingerprint(manifest: Manifest, model: Mapping[str, Any] | None) -> dict[str, Any]:
     """What a stored table was computed from: the method, the model and the content files."""
-    sources = {k: v["sha256"] for k, v in manifest["files"].items() if not k.startswith("simil")}
+    # The wage survey's files do not enter the similarity, so adding them keeps the table.
+    skip = ("simil", "wages")
+    sources = {k: v["sha256"] for k, v in manifest["files"].items() if not k.startswith(skip)}
     return {
         "method": METHOD_VERSION,
         "model": model_hash(model),

@@ -31,6 +31,7 @@ def build_profile(
     years_experience: float | None = None,
     country: str | None = None,
     city: str | None = None,
+    region: str | None = None,
     education: Sequence[Education] = (),
     certifications: Sequence[str] = (),
     interests: Interests | None = None,
@@ -65,7 +66,9 @@ def build_profile(
         years_experience=years_experience if years_experience is not None else derived,
         education=(*education, *(document.education if document else ())),
         certifications=_unique((*certifications, *(document.certifications if document else ()))),
-        location=_merge_location(country, city, document.location if document else None),
+        location=_merge_location(
+            country, city, region, document.location if document else None
+        ),
         interests=interests,
         hours_per_week=hours_per_week,
         source=document.format if document else None,
@@ -134,12 +137,15 @@ def _with_years(position: Position, today: dt.date) -> Position:
 
 
 def _merge_location(
-    country: str | None, city: str | None, found: Location | None
+    country: str | None, city: str | None, region: str | None, found: Location | None
 ) -> Location | None:
-    """Explicit country and city win; a found city is kept only if its country still holds."""
+    """Explicit country, state and city win; a found city or state is kept only if its
+    country still holds (and a found state only if no other state was given)."""
     code = country_code(country) if country is not None else None
     if found is not None and (code is None or code == found.country):
         code = code or found.country
         city = city or found.city
+        region = region or found.region
     city = city.strip() if city and city.strip() else None
-    return Location(country=code, city=city) if code or city else None
+    region = region if code == "US" else None
+    return Location(country=code, city=city, region=region) if code or city else None

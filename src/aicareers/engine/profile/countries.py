@@ -101,18 +101,6 @@ def find_country(text: str) -> str | None:
     return keys.get(_key(stripped))
 
 
-def country_from_place(place: str) -> str | None:
-    """The country in a place string such as 'Berlin, Germany', read from its last part."""
-    parts = [part for part in place.split(",") if part.strip()]
-    if not parts:
-        return None
-    last = parts[-1].strip()
-    # Two letters after a city are usually a US state or a province ('Austin, TX'), not a country.
-    if len(parts) > 1 and len(last) == 2:
-        return None
-    return find_country(last)
-
-
 def country_code(value: str) -> str:
     """Validate a user-given country and return its ISO code, or raise ProfileError."""
     code = find_country(value)

@@ -16,6 +16,7 @@ from aicareers.engine.profile import dates
 from aicareers.engine.profile.countries import find_country
 from aicareers.errors import ProfileError
 from aicareers.knowledge.space import RIASEC_TYPES
+from aicareers.knowledge.us_states import find_state
 
 SectionKind = Literal[
     "experience", "skills", "education", "certifications", "summary", "projects", "other"
@@ -107,15 +108,22 @@ class Section(Base, frozen=True):
 
 
 class Location(Base, frozen=True):
-    """Where the person lives: an ISO 3166-1 alpha-2 country code and a city as written."""
+    """Where the person lives: an ISO 3166-1 alpha-2 country code, a city as written and, in
+    the U.S., the state's postal code (local pay comes by state)."""
 
     country: str | None = None
     city: str | None = None
+    region: str | None = None
 
     def __post_init__(self) -> None:
         if self.country is not None and find_country(self.country) != self.country:
             raise ProfileError(
                 "country", f"{self.country!r} is not an upper-case ISO country code like 'DE'."
+            )
+        if self.region is not None and (self.country != "US" or find_state(self.region)
+                                        != self.region):  # fmt: skip
+            raise ProfileError(
+                "location", f"{self.region!r} is not the postal code of a U.S. state like 'OH'."
             )
 
 

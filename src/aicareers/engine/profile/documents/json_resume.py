@@ -19,6 +19,7 @@ from aicareers.errors import (
     DocumentTooComplexError,
     UnsupportedDocumentError,
 )
+from aicareers.knowledge.us_states import find_state
 
 _NESTING = "levels of nesting in the JSON"
 _KEYS = {"basics", "work", "volunteer", "education", "skills", "certificates", "projects"}
@@ -100,10 +101,11 @@ def resume_document(value: dict[str, Any], filename: str | None = None) -> Docum
     _projects(out, value)
     country = find_country(_s(place, "countryCode") or "") if place else None
     city = _s(place, "city")
+    region = find_state(_s(place, "region") or "") if country == "US" else None
     return out.document(
         "json-resume",
         filename,
-        location=Location(country=country, city=city) if country or city else None,
+        location=Location(country=country, city=city, region=region) if country or city else None,
         headline=_s(basics, "label"),
     )
 

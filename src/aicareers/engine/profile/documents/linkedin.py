@@ -11,7 +11,6 @@ import io
 import zipfile
 from collections.abc import Mapping
 
-from aicareers.engine.profile.countries import country_from_place
 from aicareers.engine.profile.dates import parse_date
 from aicareers.engine.profile.documents.decode import decode_text
 from aicareers.engine.profile.documents.limits import (
@@ -23,7 +22,7 @@ from aicareers.engine.profile.documents.limits import (
 from aicareers.engine.profile.documents.model import Document
 from aicareers.engine.profile.documents.render import ResumeWriter, joined
 from aicareers.engine.profile.documents.unzip import Budget, member_chunks
-from aicareers.engine.profile.model import Location
+from aicareers.engine.profile.places import read_place
 from aicareers.errors import UnsupportedDocumentError
 
 CSV_NAMES = ("profile.csv", "positions.csv", "skills.csv", "education.csv", "certifications.csv")
@@ -111,13 +110,12 @@ def _document(tables: dict[str, Rows], filename: str | None) -> Document:
     out.block(*skills)
     out.fields.skills.extend(skills)
     _certifications(out, tables.get("certifications.csv", []))
-    place = profile.get("geo location") or ""
-    country = country_from_place(place) if place else None
+    place = read_place(profile.get("geo location"), strict=False)
     return out.document(
         "linkedin",
         filename,
         "LinkedIn export",
-        location=Location(country=country) if country else None,
+        location=place if place and place.country else None,
         headline=profile.get("headline") or None,
     )
 
