@@ -88,9 +88,8 @@ def assess(
 
     Example: aicareers assess --title "UX designer" --skills "Figma, user research"
     """
-    import msgspec
 
-    from ..service.assess import TOP, AssessInput
+    from ..service.assess import TOP, AssessInput, keep_top
     from ..service.assess import assess as run
 
     if keep_resume and not save:
@@ -104,7 +103,7 @@ def assess(
     report = run(person, top=TOP, semantic=not no_semantic)
     if save:
         _save(database, report, keep_resume)
-    report = msgspec.structs.replace(report, careers=report.careers[:top])
+    report = keep_top(report, top)
     if fmt == "json":
         emit_json(report)
         return

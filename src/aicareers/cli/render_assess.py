@@ -12,6 +12,7 @@ from ..documents.reading import SCORE_LEGEND
 
 if TYPE_CHECKING:
     from ..documents.assessment import Assessment, CareerFit, MatchedSkill
+    from ..documents.local_pay import LocalPay
 
 COMPONENTS = ("skills", "transferable", "background", "interests", "experience")
 HEADERS = ("Skills", "Transfer", "Backgr.", "Interest", "Exper.")
@@ -88,6 +89,50 @@ def career_detail(rank: int, career: CareerFit) -> RenderableType:
     return Group(*lines)
 
 
+def money(value: float | None) -> str:
+    """``82510.0`` -> ``$82,510``; a figure nobody published reads as such, never as 0."""
+    return "not published" if value is None else f"${value:,.0f}"
+
+
+def _signed(value: float | None) -> str:
+    return "-" if value is None else f"{'+' if value >= 0 else '-'}${abs(value):,.0f}"
+
+
+def pay_here_rows(local: LocalPay, details: int) -> tuple[list[str], list[list[str]]]:
+    """Lines on the person's pay today, and a row per career shown in detail."""
+    lines = [f"You today, {o.title}: median {money(o.median)} in {local.area_name} "
+             f"({money(o.p25)} to {money(o.p75)}; {money(o.national_median)} nationally)"
+             for o in local.current]  # fmt: skip
+    if local.abroad and local.country_ai_jobs_n:
+        lines.append(f"All AI job titles in {local.area_name}: median "
+                     f"{money(local.country_ai_jobs_median)} ({local.country_ai_jobs_n:,} "
+                     "salaries, ai-jobs.net)")  # fmt: skip
+    rows = []
+    for career in local.careers[:details]:
+        n = career.ai_jobs_n
+        ai = (f"{money(career.ai_jobs_median)} (n={n})" if career.ai_jobs_median is not None
+              else f"too few (n={n})" if n else "none in the data")  # fmt: skip
+        base = "U.S. only" if local.abroad else money(career.median)
+        rows.append([career.title, base, _signed(career.difference), ai])
+    return lines, rows
+
+
+PAY_HEADERS = ("Career", "Grows from: median", "vs. you today", "AI job titles: median")
+
+
+def pay_here_table(local: LocalPay, details: int) -> RenderableType:
+    """Pay where the person lives: today's occupations, then each top career."""
+    lines, rows = pay_here_rows(local, details)
+    table = Table()
+    for header in PAY_HEADERS:
+        table.add_column(header, justify="left" if header == "Career" else "right")
+    for row in rows:
+        table.add_row(*row)
+    foot = [*local.notes, local.source if not local.abroad else "Salaries: ai-jobs.net (CC0)"]
+    head = Text(f"Pay where you live: {local.area_name}", style="bold")
+    return Group(head, Text("\n".join(lines)), table, Text("\n".join(foot), style="dim"))
+
+
 def assessment_renderables(report: Assessment, details: int) -> list[RenderableType]:
     """Everything the table view prints, in order."""
     head = understood(report)
@@ -98,6 +143,8 @@ def assessment_renderables(report: Assessment, details: int) -> list[RenderableT
         career_detail(rank, career)
         for rank, career in enumerate(report.careers[:details], start=1)
     )
+    if report.local_pay is not None:
+        parts.append(pay_here_table(report.local_pay, max(details, 3)))
     return parts
 
 
@@ -118,4 +165,16 @@ def assessment_markdown(report: Assessment, details: int) -> str:
             out += ["", "You already show:", ""] + [f"- {quote(m)}" for m in career.matched]
         if career.missing:
             out += ["", "To learn next:", ""] + [f"- {m.name}" for m in career.missing]
+    if report.local_pay is not None:
+        out += _pay_markdown(report.local_pay, max(details, 3))
     return "\n".join(out) + "\n"
+
+
+def _pay_markdown(local: LocalPay, details: int) -> list[str]:
+    lines, rows = pay_here_rows(local, details)
+    out = ["", f"## Pay where you live: {local.area_name}", ""]
+    out += [f"- {line}" for line in lines]
+    out += ["", "| " + " | ".join(PAY_HEADERS) + " |", "|---|---:|---:|---:|"]
+    out += ["| " + " | ".join(row) + " |" for row in rows]
+    out += ["", *local.notes, "", local.source if not local.abroad else "Salaries: ai-jobs.net"]
+    return out

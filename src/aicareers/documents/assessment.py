@@ -16,6 +16,7 @@ from ..engine.evidence import SkillEvidence
 from ..engine.evidence import Span as Quote
 from ..engine.profile.model import Education, Location, Profile
 from .catalog import View
+from .local_pay import LocalPay
 from .reading import Reading, reading_of
 
 # A quote (``Quote``: start, end, text) and a missing skill are exactly the engine's records
@@ -127,6 +128,8 @@ class Assessment(View, frozen=True):
     engine_version: str
     # Absent only in assessments saved before it existed.
     reading: Reading | None = None
+    # Only when the person gave a place (a U.S. state, the U.S. or another country).
+    local_pay: LocalPay | None = None
 
 
 class RowResult(View, frozen=True, omit_defaults=True):

@@ -77,7 +77,10 @@ def assess(
     engine = engine_for(semantic)
     name_only = semantic and not engine.by_meaning
     said = (NAME_ONLY_NOTE,) if name_only else ()
-    return assess_with(engine.assessor, person, top, said, isolated=isolated)
+    doc = assess_with(engine.assessor, person, top, said, isolated=isolated)
+    from .assess_pay import with_local_pay
+
+    return with_local_pay(doc)
 
 
 def assess_with(
@@ -113,6 +116,16 @@ def assess_with(
         # Words of the person's own text; typed fields alone are not "too short" text.
         raise NothingToAssessError(len(profile.text.split()), hint=MORE_TO_ASSESS)
     return assessment_document(profile, result, top, said)
+
+
+def keep_top(doc: Assessment, top: int) -> Assessment:
+    """``doc`` with only its first ``top`` careers, in the ranking and in the local pay."""
+    import msgspec
+
+    pay = doc.local_pay
+    if pay is not None:
+        pay = msgspec.structs.replace(pay, careers=pay.careers[:top])
+    return msgspec.structs.replace(doc, careers=doc.careers[:top], local_pay=pay)
 
 
 def save_assessment(store: Store, user_id: int, doc: Assessment, keep_resume: bool) -> int:
