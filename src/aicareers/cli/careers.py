@@ -64,9 +64,10 @@ def show(career_id: str, fmt: str) -> None:
     if fmt == "json":
         emit_json(page)
         return
+    from ..service.pay import career_pay
     from .render_careers import career_page
 
-    emit(career_page(page))
+    emit(career_page(page, career_pay(page.id, None, navigator().catalog)))
 
 
 @careers.command("compare")

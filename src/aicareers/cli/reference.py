@@ -74,18 +74,32 @@ def resources(kind: str | None, fmt: str) -> None:
 @click.option(
     "--from-data", is_flag=True, help="Counts, medians and remote share from the salary data."
 )
+@click.option(
+    "--career", "career_id", metavar="ID",
+    help="With --from-data: the states with the most jobs this career grows from.",
+)  # fmt: skip
 @format_option(*TABLE_OR_JSON)
 @guide_facts
-def hubs(from_data: bool, fmt: str) -> None:
+def hubs(from_data: bool, career_id: str | None, fmt: str) -> None:
     """List the cities with the most AI jobs.
 
     Hubs matter less than they did: many AI jobs can be done from anywhere. With --from-data:
     salaries by country beside the guide's hubs, and how often each career works remotely.
+    Add --career for the states with the most jobs in the occupations a career grows from,
+    with their pay (the U.S. wage survey); the guide's U.S. hubs are marked on their state.
 
-    Example: aicareers hubs --from-data
+    Example: aicareers hubs --from-data --career prompt-engineer
     """
+    if career_id is not None and not from_data:
+        from ..errors import Hint, UserInputError
+
+        raise UserInputError(
+            "--career works together with --from-data.",
+            hint=Hint("see the career's states",
+                      command=f"aicareers hubs --from-data --career {career_id}"),
+        )  # fmt: skip
     if from_data:
-        hubs_from_data(fmt)
+        hubs_from_data(fmt, career_id)
         return
     view = navigator().hubs()
     if fmt == "json":

@@ -6,6 +6,7 @@ Imported only on the human-readable path, so importing Rich at the top here cost
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
 
 from rich import box
 from rich.console import Group, RenderableType
@@ -15,6 +16,9 @@ from rich.text import Text
 
 from ..documents.catalog import BreakIn, CareerPage, Comparison, Link
 from .output import pay_range
+
+if TYPE_CHECKING:
+    from ..service.pay import LocalCareerPay
 
 
 def hint(text: str) -> Text:
@@ -70,11 +74,17 @@ def _break_in_step(step: BreakIn) -> RenderableType:
     return Group(Text(step.text), bullets(named, marker="→"))
 
 
-def career_page(page: CareerPage) -> RenderableType:
-    """Everything about one career, as headed sections."""
-    pay: list[str | Text] = [Text(f"{pay_range(page.salary)} a year", style="bold")]
+def career_page(page: CareerPage, local: LocalCareerPay | None = None) -> RenderableType:
+    """Everything about one career, as headed sections; ``local`` adds the pay from data."""
+    pay: list[RenderableType] = [Text(f"{pay_range(page.salary)} a year", style="bold")]
     if page.salary.sources:
-        pay.append(f"Source: {'; '.join(s.title for s in page.salary.sources)}")
+        pay.append(Text(f"Source: {'; '.join(s.title for s in page.salary.sources)}"))
+    if local is not None:
+        from .render_pay import national_pay
+
+        *lines, command = national_pay(local)
+        pay += [Text("\nThree sources side by side (yearly pay in USD):"), bullets(lines),
+                hint(command)]  # fmt: skip
     parts: list[RenderableType] = [
         Text.assemble((page.title, "bold underline"), (f"  id: {page.id}", "dim")),
         Text(f"\n{page.summary}"),
