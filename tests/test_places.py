@@ -57,3 +57,25 @@ def test_a_json_resume_gives_its_region() -> None:
               "work": [{"position": "Registered Nurse", "name": "St. David's"}]}  # fmt: skip
     document = read_document(json.dumps(resume).encode(), "resume.json")
     assert document.location == Location(country="US", city="Austin", region="TX")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Jane Doe\nColumbus, OH 43215 | jane@example.com | (614) 555-0100\n\nEXPERIENCE\n"
+         "Registered Nurse, Mercy Hospital, 2015 - Present",
+         Location(country="US", city="Columbus", region="OH")),
+        ("Jane Doe\nLocation: Berlin, Germany\n\nEXPERIENCE\nNurse at Charité, 2018 - 2024",
+         Location(country="DE", city="Berlin")),
+        ("John Roe\n123 Main St, Springfield, IL 62701\n\nSKILLS\nExcel, SQL",
+         Location(country="US", city="Springfield", region="IL")),
+    ],
+)  # fmt: skip
+def test_a_resume_header_says_where_the_person_lives(text: str, expected: Location) -> None:
+    assert read_document(text.encode(), "resume.txt").location == expected
+
+
+def test_a_place_later_in_a_resume_is_not_where_the_person_lives() -> None:
+    text = ("EDUCATION\nMBA, SNS College, Chidambaram, Tamil Nadu, 2017\n\nEXPERIENCE\n"
+            "Sales manager at Acme, Austin, TX, 2018 - 2023\n")  # fmt: skip
+    assert read_document(text.encode(), "resume.txt").location is None

@@ -86,8 +86,8 @@ def blend(base: list[BaseOccupation], local: bool) -> tuple[float, float, float,
         return None
     total = sum(w for w, _ in usable)
 
-    def mean(field: str) -> float:
-        return sum(w * float(getattr(r, field)) for w, r in usable) / total
+    def mean(field: str) -> float:  # whole dollars: the survey rounds to them too
+        return float(round(sum(w * float(getattr(r, field)) for w, r in usable) / total))
 
     employment = sum(r.employment or 0 for _, r in usable)
     return mean("p25"), mean("p75"), mean("p50"), employment

@@ -6,6 +6,8 @@ and "Texas" both select Texas's wages and "Berlin, Germany" selects Germany's sa
 
 from __future__ import annotations
 
+import re
+
 from aicareers.engine.profile.countries import country_code, find_country
 from aicareers.engine.profile.model import Location
 from aicareers.knowledge.us_states import find_state, is_us
@@ -48,3 +50,37 @@ def _lone(word: str) -> Location:
     if state := find_state(word):
         return Location(country="US", region=state)
     return Location(city=word)
+
+
+# A resume's header: the lines before its first section, at most this many.
+HEADER_LINES = 8
+# Separators of a contact line: "Jane Doe | Columbus, OH | jane@example.com".
+_PARTS = re.compile(r"\s*(?:[|\u2022\u00b7\u25cf\u25aa]|\s[\u2013\u2014-]\s|\t|\s{3,})\s*")
+_LABEL = re.compile(r"^(?:location|address|based in|lives? in|city)\s*[:\-]?\s*", re.IGNORECASE)
+_NOT_A_PLACE = re.compile(r"@|https?:|www\.|\d{3}[\s.)-]*\d{3}[\s.-]*\d{4}|\b(19|20)\d\d\b")
+
+
+def place_in_header(text: str, header_end: int | None = None) -> Location | None:
+    """Where the person lives, from a contact line at the top of a resume, if it says so.
+
+    Only a part that reads as a whole place counts: "Columbus, OH 43215", "Austin, Texas",
+    "Location: Berlin, Germany". A lone word ("Java") or a school's town later in the text
+    ("Mumbai, Maharashtra" beside a degree) never does; the first match wins.
+    """
+    head = text[: header_end if header_end is not None else len(text)]
+    for line in head.splitlines()[:HEADER_LINES]:
+        for part in _PARTS.split(line.strip()):
+            labelled = bool(_LABEL.match(part))
+            part = _LABEL.sub("", part).strip(" .;")
+            if not part or _NOT_A_PLACE.search(re.sub(r"\s\d{5}(-\d{4})?$", "", part)):
+                continue
+            if "," not in part and not labelled:
+                continue
+            if len(part.split()) > 6:  # a sentence, not an address line
+                continue
+            place = read_place(part, strict=False)
+            if place is not None and (place.region or (place.country and (place.city or labelled))):
+                # "123 Main St, Springfield, IL": the town is the last part before the state.
+                city = place.city.rsplit(",", 1)[-1].strip() if place.city else None
+                return Location(country=place.country, city=city, region=place.region)
+    return None

@@ -16,6 +16,7 @@ from aicareers.engine.profile.documents.model import Document, DocumentFormat
 from aicareers.engine.profile.documents.normalize import normalize_text
 from aicareers.engine.profile.documents.sections import detect_sections
 from aicareers.engine.profile.model import Section
+from aicareers.engine.profile.places import place_in_header
 from aicareers.errors import EmptyDocumentError
 
 
@@ -40,8 +41,10 @@ def document_from_text(
     if cut or cut_raw or cut_normal:
         notes = (*notes, TRUNCATED_NOTE)
     sections = detect_sections(text)
+    # Only the header (before the first section) can say where the person lives.
+    place = place_in_header(text, next((s.start for s in sections if s.heading), None))
     return extract_fields(text, sections).document(
-        format, text, sections, filename=filename, notes=notes
+        format, text, sections, filename=filename, notes=notes, location=place
     )
 
 
