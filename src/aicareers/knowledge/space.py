@@ -53,6 +53,7 @@ class CareerTarget(Base, frozen=True):
     interests: dict[str, float]
     job_zone: int
     reasoning: str
+    search_titles: tuple[str, ...] = ()  # what employers post this work as: job-board searches
 
 
 def _target_problems(target: CareerTarget, catalog: Catalog) -> Iterator[str]:
