@@ -14,6 +14,7 @@ from aicareers.web.api import (
     guide,
     market,
     occupations,
+    pay,
     plans,
     postings,
     reference,
@@ -29,7 +30,7 @@ ERROR_REF = "#/components/schemas/ErrorBody"
 
 def api_routes() -> set[tuple[str, str]]:
     """(method, path) of every route the API modules define, under /api/v1."""
-    modules = (catalog, market, assess, occupations, plans, postings, guide, reference)
+    modules = (catalog, pay, market, assess, occupations, plans, postings, guide, reference)
     return {
         (method.lower(), v1.PREFIX + route.path)
         for module in modules

@@ -40,6 +40,7 @@ CHECKS = [
 OPERATIONS = [
     "GET /api/v1/careers",
     "GET /api/v1/careers/{career_id}",
+    "GET /api/v1/careers/{career_id}/pay",
     "GET /api/v1/compare",
     "GET /api/v1/salaries/bands",
     "GET /api/v1/salaries",
@@ -77,6 +78,7 @@ CONTENT_DEPENDENT = {
     "POST /api/v1/assess",
     "POST /api/v1/postings/analyze",
     "GET /api/v1/salaries",
+    "GET /api/v1/careers/{career_id}/pay",  # whether a typed place names a state or country
 }
 # No parameter or body to break: negative generation has nothing to make.
 NOTHING_TO_BREAK = {

@@ -158,7 +158,12 @@ def test_career_without_salary_titles_explains_why(client: TestClient) -> None:
     assert page.status_code == 200
     assert "$120,000 \u2013 $250,000 a year" in page.text
     assert "No job title in the salary data names the work" in page.text
-    assert "<svg" not in page.text
+    # No salary chart by level; the only picture is the pay-where-you-live ranges.
+    assert (
+        page.text.count("<svg")
+        == page.text.count('<svg xmlns="http://www.w3.org/2000/svg" class="pay-ranges"')
+        == 1
+    )
 
 
 def test_unknown_career_is_a_helpful_404(client: TestClient) -> None:

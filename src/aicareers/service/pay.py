@@ -39,6 +39,7 @@ __all__ = [
     "Place",
     "StateDemand",
     "career_pay",
+    "pay_chart_svg",
     "place_for",
     "place_of",
     "state_choices",
@@ -109,7 +110,7 @@ def career_pay(
         place, city = place_of(place)
     target = next(t for t in default_space() if t.career == career.id)
     pay = compute(career.id, catalog, target, load_wages(), place)
-    titles = [career.title, *load_title_map().titles_of(career.id)]
+    titles = [career.title, *target.search_titles, *load_title_map().titles_of(career.id)]
     where = ", ".join(p for p in (city, pay.area_name) if p)
     links = job_links(titles, where, us=not place.abroad)
     note = NO_METRO.format(city=city, state=pay.area_name) if city and not place.abroad else None
@@ -129,3 +130,10 @@ def states_by_demand(career_id: str, catalog: Catalog | None = None) -> list[Sta
     target = next(t for t in default_space() if t.career == career.id)
     hubs = {h.state: h.name for h in catalog.hubs if h.state}
     return rank(target, load_wages(), hubs)
+
+
+def pay_chart_svg(pay: CareerPay, ident: str = "pay-ranges") -> str:
+    """The sources of ``pay`` as ranges on one dollar axis: an inline SVG for a page."""
+    from ..charts.pay_ranges import pay_ranges_svg
+
+    return pay_ranges_svg(pay, ident=ident)

@@ -20,6 +20,7 @@ from ...service.catalog import CareerFilter, Navigator
 from ..deps import NavigatorDep
 from ..errors import page_message
 from ..page_parts import CareerMarket, chart_of, is_partial, one_of, query_values, whole_number
+from ..pay_parts import pay_section_async, place_text
 from ..templating import render
 
 router = APIRouter()
@@ -109,18 +110,26 @@ def _named(page: CareerPage, attribute: str) -> list[Link]:
 
 @router.get("/careers/{career_id}", response_class=HTMLResponse)
 async def career_detail(request: Request, career_id: str, nav: NavigatorDep) -> HTMLResponse:
-    """Everything about one career; an unknown id is a 404 page with the closest ids."""
+    """Everything about one career; an unknown id is a 404 page with the closest ids.
+
+    ``?place=TX`` (or ``state``, or a typed place such as "Columbus, OH") shows its pay there;
+    a place we cannot read answers 422 with the rest of the page and a message.
+    """
     try:
         page = nav.career(career_id)
     except UnknownIdError as exc:
         cards = {c.id: c for c in nav.careers()}
         missing = {"given": exc.given, "suggestions": [cards[i] for i in exc.suggestions]}
         return render(request, "careers_missing.html", missing, status_code=404)
+    place = place_text(query_values(request, ("place", "state")))
+    local = await pay_section_async(page.id, place, f"/careers/{page.id}")
     context = {
-        "page": page, "market": await market_section(nav, page.id),
+        "page": page, "market": await market_section(nav, page.id), "local": local,
         "certifications": _named(page, "certifications"), "resources": _named(page, "resources"),
     }  # fmt: skip
-    return render(request, "careers_detail.html", context)
+    return render(
+        request, "careers_detail.html", context, status_code=422 if local.problem else 200
+    )
 
 
 @router.get("/compare", response_class=HTMLResponse)

@@ -1,6 +1,8 @@
 """The salaries page: the CLI's filters as a form, percentiles, the trend and inline charts.
 
-A bad filter answers the form again with a message (422), never a 500.
+A bad filter answers the form again with a message (422), never a 500. With one of the
+guide's careers and ``place`` (or ``state``) it also shows that career's pay where the person
+lives, the same section as on the career's own page.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from ...service.market import GROUP_NAMES, ChartSpec, GroupBy, SalaryFilters
 from ..deps import NavigatorDep
 from ..errors import page_message
 from ..page_parts import Chart, chart_of, one_of, query_values, whole_number
+from ..pay_parts import PaySection, pay_section, place_text
 from ..templating import render
 
 router = APIRouter()
@@ -67,7 +70,7 @@ def _salary_choices(nav: Navigator) -> dict[str, Any]:
 @router.get("/salaries", response_class=HTMLResponse)
 def salaries(request: Request, nav: NavigatorDep) -> HTMLResponse:
     """Real pay from the salary data for the filters of the form, with the guide's range."""
-    form = query_values(request, (*SALARY_FIELDS, "distinct_rows"))
+    form = query_values(request, (*SALARY_FIELDS, "distinct_rows", "place", "state"))
     problems: list[str] = []
     filters, group_by = _salary_filters(form, problems)
     report, charts = None, tuple[Chart, ...]()
@@ -77,7 +80,21 @@ def salaries(request: Request, nav: NavigatorDep) -> HTMLResponse:
             charts = salary_charts(nav, report.filters, group_by)
         except UserInputError as exc:
             problems.append(page_message(exc))
+    choices = _salary_choices(nav)
+    local = _local_pay(request, form, choices["careers"])
     context = {"form": form, "problems": problems, "report": report, "charts": charts,
                "message": report.message if report and report.message else None,
-               **_salary_choices(nav)}  # fmt: skip
-    return render(request, "salaries.html", context, status_code=422 if problems else 200)
+               "local": local, **choices}  # fmt: skip
+    bad = problems or (local is not None and local.problem)
+    return render(request, "salaries.html", context, status_code=422 if bad else 200)
+
+
+def _local_pay(
+    request: Request, form: dict[str, str], careers: dict[str, str]
+) -> PaySection | None:
+    """The career's pay where the person lives, when a place was asked for with a guide career
+    (the ai-jobs reference roles have no place in the wage survey's career space)."""
+    asked = "place" in request.query_params or "state" in request.query_params
+    if not asked or form["career"] not in careers:
+        return None
+    return pay_section(form["career"], place_text(form), "/salaries", {"career": form["career"]})
