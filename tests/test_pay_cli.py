@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from io import StringIO
+from pathlib import Path
 from typing import Any
 
 import msgspec
@@ -234,3 +235,20 @@ def test_career_page_says_plainly_when_the_salary_data_has_no_figure(invoke: Inv
     out = flat(invoke("careers", "show", NURSE_CAREER).stdout)
     assert "AI job-title salaries: none in the salary data for this career's job titles" in out
     assert "$0" not in out
+
+
+def test_the_pay_chart_is_written_as_svg_and_png_is_refused(invoke: Invoke, tmp_path: Path) -> None:
+    import xml.etree.ElementTree as ET
+
+    path = tmp_path / "pay.svg"
+    result = invoke("salaries", "--career", "prompt-engineer", "--state", "CA", "--chart", path)
+    assert result.exit_code == 0, result.stderr
+    root = ET.fromstring(path.read_text(encoding="utf-8"))
+    title = root.find("{http://www.w3.org/2000/svg}title")
+    assert title is not None
+    assert title.text == "Pay ranges for Prompt Engineer in California"
+    png = tmp_path / "pay.png"
+    refused = invoke("salaries", "--career", "prompt-engineer", "--state", "CA", "--chart", png)
+    assert refused.exit_code != 0
+    assert "SVG only" in refused.stderr
+    assert not png.exists()

@@ -80,10 +80,9 @@ def salaries(
         others = {
             "job-title": job_title, "level": level, "country": country, "remote": remote,
             "year": year, "group-by": group_by, "distinct-rows": distinct_rows or None,
-            "chart": chart,
         }  # fmt: skip
         local_pay(career, state, place, [f"--{k}" for k, v in others.items() if v is not None],
-                  fmt)  # fmt: skip
+                  fmt, chart)  # fmt: skip
         return
     options = {
         "career": career, "job_title": job_title, "level": level, "country": country,
@@ -141,7 +140,12 @@ def state_code(text: str) -> str:
 
 
 def local_pay(
-    career: str | None, state: str | None, place: str | None, others: list[str], fmt: str
+    career: str | None,
+    state: str | None,
+    place: str | None,
+    others: list[str],
+    fmt: str,
+    chart: Path | None = None,
 ) -> None:
     """Print one career's pay in a state or place (``salaries --career ID --state XX``)."""
     from ..errors import Hint, UserInputError
@@ -160,8 +164,18 @@ def local_pay(
             "Pay in a place is shown for one career: add --career ID.",
             hint=Hint("see every career id", command="aicareers careers list"),
         )
+    if chart is not None and chart.suffix.lower() != ".svg":
+        raise UserInputError(
+            f"The pay-ranges chart is drawn as SVG only; name the file like pay.svg, not "
+            f"{chart.name}."
+        )
     where = state_code(state) if state is not None else place
     pay = career_pay(career, where, navigator().catalog)
+    if chart is not None:
+        from ..service.pay import pay_chart_svg
+
+        chart.write_text(pay_chart_svg(pay), encoding="utf-8")
+        click.echo(f"Chart of the three sources written to {chart}", err=True)
     if fmt == "json":
         emit_json(pay)
         return

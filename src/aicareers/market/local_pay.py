@@ -113,7 +113,7 @@ def guide_source(catalog: Catalog, career_id: str) -> PaySource:
     pay = career.salary
     return PaySource(
         kind="guide", label="The guide's range", low=float(pay.min), high=float(pay.max),
-        median=None, area="As the guide gives it (USD, no place named)",
+        median=None, area="No place given",
         date=catalog.guide.published.strftime("%B %Y"), source="The guide (2026)",
         note="Open-ended: the top of the range can be higher." if pay.open_ended else None,
     )  # fmt: skip
