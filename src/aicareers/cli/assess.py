@@ -42,7 +42,9 @@ def _read(file: str | None) -> tuple[bytes | None, str | None]:
 @click.option("--past-title", "past_titles", multiple=True, help="An earlier job title (repeat).")
 @click.option("--skills", help='Skills, comma separated: "Python, SQL, stakeholder management".')
 @click.option("--years", type=click.FloatRange(min=0), help="Years of work experience.")
-@click.option("--location", help='Where you live: "Berlin, Germany", "US" or a city.')
+@click.option(
+    "--location", help='Where you live, for pay there: "Columbus, OH", "Texas", "Berlin, Germany".'
+)
 @click.option("--education", help="Highest level: secondary, certificate, associate, "
               "bachelor, master or doctorate.")  # fmt: skip
 @click.option("--interests", help="RIASEC scores 1-7, e.g. R=2,I=6,A=3,S=4,E=5,C=3.")
