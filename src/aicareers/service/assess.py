@@ -22,7 +22,9 @@ from ..errors import Hint
 
 if TYPE_CHECKING:
     from ..documents.assessment import Assessment, SavedAssessment
+    from ..engine.assessment.assess import Assessment as EngineResult
     from ..engine.assessment.assess import Assessor
+    from ..engine.profile.model import Profile
     from ..store import Store
     from .isolation import Isolated
 
@@ -93,6 +95,19 @@ def assess_with(
 ) -> Assessment:
     """``assess`` with a given engine (batch workers build their own, once per process)."""
     from ..documents.assessment import assessment_document
+
+    profile, result, said = read_person(assessor, person, notes, isolated=isolated)
+    return assessment_document(profile, result, top, said)
+
+
+def read_person(
+    assessor: Assessor,
+    person: AssessInput,
+    notes: Sequence[str] = (),
+    *,
+    isolated: Isolated | None = None,
+) -> tuple[Profile, EngineResult, list[str]]:
+    """The person's profile, the engine's reading of it, and the notes to show with it."""
     from .intake import profile_from_inputs
     from .isolation import read_isolated
 
@@ -115,7 +130,7 @@ def assess_with(
 
         # Words of the person's own text; typed fields alone are not "too short" text.
         raise NothingToAssessError(len(profile.text.split()), hint=MORE_TO_ASSESS)
-    return assessment_document(profile, result, top, said)
+    return profile, result, said
 
 
 def keep_top(doc: Assessment, top: int) -> Assessment:

@@ -1,0 +1,153 @@
+"""What a posting asks for, read from its own structure: must-have and nice-to-have lines,
+the years it wants, its level, and skill mentions it rules out ("no Java needed").
+
+A posting's headings decide first ("Requirements", "Minimum qualifications" -> must; "Preferred
+qualifications", "Nice to have", "Bonus points" -> nice; "Responsibilities" -> duties; "About
+us", "Benefits", pay and equal-opportunity text -> ignored). A line's own words can move it:
+"... is a plus" makes a requirement line nice, "required" or "must" makes a line a must. A
+posting without any such heading is read as one block of requirements, and says so.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+import msgspec
+
+Kind = Literal["must", "nice", "duties", "ignore"]
+
+# Heading words -> kind; the first rule that matches a heading wins (order matters: "preferred
+# qualifications" is nice although "qualifications" alone is a must).
+HEADINGS: tuple[tuple[Kind, re.Pattern[str]], ...] = (
+    ("nice", re.compile(r"\b(preferred|nice[\s-]to[\s-]haves?|bonus|desired|desirable|pluses|"
+                        r"plus(?:es)? if|extra credit|good to have|ideally)\b")),
+    ("ignore", re.compile(r"\b(about (us|the company|the team|[a-z]+)$|benefits?|perks|"
+                          r"compensation|salary|pay (range|and benefits)|what we offer|"
+                          r"equal (employment )?opportunity|diversity|our commitment|"
+                          r"company description|who we are|our company|location|"
+                          r"additional information|how to apply|privacy)\b")),
+    ("must", re.compile(r"\b(requirements?|qualifications?|required|must[\s-]haves?|"
+                        r"what you('|\u2019)?ll need|what we('|\u2019)?re looking for|"
+                        r"what we are looking for|who you are|you are|you have|about you|"
+                        r"skills|experience|knowledge|competenc\w*|education|you bring|"
+                        r"you should have|you('|\u2019)?ll have)\b")),
+    ("duties", re.compile(r"\b(responsibilit\w*|what you('|\u2019)?ll do|what you will "
+                          r"(do|be doing)|your impact|the role|in this role|you will|key duties|"
+                          r"duties|day to day|what you('|\u2019)?ll be doing)\b")),
+)  # fmt: skip
+HEADING = re.compile(r"^\s*(?:#+\s*)?([A-Za-z][A-Za-z'\u2019&/,()\- ]{2,60}?)\s*:?\s*$")
+BULLET = re.compile(r"^\s*(?:[-*\u2022\u25cf\u25aa\u2013]|\d+[.)])\s+")
+NICE_WORDS = re.compile(
+    r"\b(a plus|is a plus|are a plus|plus if|nice to have|bonus|preferred|preferably|ideally|"
+    r"desirable|advantageous|an advantage|good to have)\b", re.IGNORECASE)  # fmt: skip
+MUST_WORDS = re.compile(r"\b(required|must|mandatory|essential|minimum)\b", re.IGNORECASE)
+YEARS = re.compile(
+    r"\b(\d{1,2})\s*(?:\+|plus)?\s*(?:(?:-|to|\u2013)\s*\d{1,2}\s*)?\+?\s*(?:years?|yrs?)\b",
+    re.IGNORECASE,
+)
+# A mention ruled out by its own clause: "no Java needed", "Java is not required", "without
+# a degree". "No less than", "not only" and "no-code" do not rule anything out.
+NEGATION_BEFORE = re.compile(
+    r"\b(?:no(?! less| later| more than|-code)|not(?! only| just)|never|without|"
+    r"don'?t need|do not need|doesn'?t require|does not require|need not)\b[^.;:,\n]{0,40}$",
+    re.IGNORECASE,
+)
+NEGATION_AFTER = re.compile(
+    r"^[^.;:\n]{0,40}?\b(?:is not|isn'?t|are not|aren'?t|not)\s+(?:required|needed|necessary|"
+    r"a requirement|expected)\b", re.IGNORECASE)  # fmt: skip
+LEVEL_WORDS = (
+    ("entry", re.compile(r"\b(intern|internship|junior|jr\.?|entry[\s-]level|graduate|"
+                         r"associate|trainee|apprentice)\b", re.IGNORECASE)),
+    ("senior", re.compile(r"\b(senior|sr\.?|staff|principal|lead|head of|director|"
+                          r"architect)\b", re.IGNORECASE)),
+)  # fmt: skip
+
+
+class Line(msgspec.Struct, frozen=True):
+    """One line of the posting with the kind of asking it does: [start, end) in the text."""
+
+    start: int
+    end: int
+    kind: Kind
+
+
+class Requirements(msgspec.Struct, frozen=True, kw_only=True):
+    """The posting's lines by kind, the years asked, its level and whether it had headings."""
+
+    lines: tuple[Line, ...]
+    years: int | None  # the most years a requirement line asks for
+    level: str  # entry | mid | senior
+    structured: bool  # False: no requirement heading, so every line counts as asked for
+
+    def kind_at(self, offset: int) -> Kind:
+        """The kind of the line holding ``offset``."""
+        for line in self.lines:
+            if line.start <= offset < line.end:
+                return line.kind
+        return "ignore"
+
+
+def heading_kind(line: str) -> Kind | None:
+    """The kind a heading line sets, or None when the line is no heading."""
+    match = HEADING.match(line)
+    if match is None or BULLET.match(line) or len(match.group(1).split()) > 8:
+        return None
+    words = match.group(1).strip().casefold()
+    for kind, pattern in HEADINGS:
+        if pattern.search(words):
+            return kind
+    return None
+
+
+def _line_kind(text: str, section: Kind) -> Kind:
+    if section in ("must", "duties") and NICE_WORDS.search(text):
+        return "nice"
+    if section == "duties" and MUST_WORDS.search(text):
+        return "must"
+    return section
+
+
+def read_requirements(text: str, title: str = "") -> Requirements:
+    """Split ``text`` into lines and give each the kind of asking it does."""
+    lines: list[Line] = []
+    section: Kind = "duties"
+    structured = False
+    offset = 0
+    for raw in text.splitlines(keepends=True):
+        start, end = offset, offset + len(raw.rstrip("\r\n"))
+        offset += len(raw)
+        body = raw.strip()
+        if not body:
+            continue
+        kind = heading_kind(body)
+        if kind is not None:
+            section, structured = kind, structured or kind in ("must", "nice")
+            lines.append(Line(start, end, "ignore"))
+            continue
+        lines.append(Line(start, end, _line_kind(body, section)))
+    if not structured:  # no requirement heading: everything but the small print is asked for
+        lines = [Line(x.start, x.end, "must" if x.kind == "duties" else x.kind) for x in lines]
+    years = [int(m.group(1)) for x in lines if x.kind == "must"
+             for m in YEARS.finditer(text[x.start : x.end]) if int(m.group(1)) <= 20]  # fmt: skip
+    most = max(years) if years else None
+    return Requirements(lines=tuple(lines), years=most, level=level_of(title, most),
+                        structured=structured)  # fmt: skip
+
+
+def level_of(title: str, years: int | None) -> str:
+    """entry, mid or senior: the title's words first, then the years asked."""
+    for level, pattern in LEVEL_WORDS:
+        if pattern.search(title):
+            return level
+    if years is None:
+        return "mid"
+    return "entry" if years <= 2 else "senior" if years >= 6 else "mid"
+
+
+def ruled_out(text: str, start: int, end: int) -> bool:
+    """True when the mention at [start, end) is negated in its own clause ("no Java needed")."""
+    line_start = text.rfind("\n", 0, start) + 1
+    before = text[max(line_start, start - 60) : start]
+    after = text[end : end + 60]
+    return bool(NEGATION_BEFORE.search(before) or NEGATION_AFTER.match(after))

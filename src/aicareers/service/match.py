@@ -1,0 +1,140 @@
+"""Match a resume to a job posting: the fit, each skill met or missing, and the gaps' hours.
+
+``match`` reads the resume as an assessment does (any format, quotes kept) and the posting as
+text (its first line is its title unless one is given). Nothing leaves the machine: a posting
+is pasted or saved, never fetched. See docs/match.md.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from ..documents.match import MatchReport, ResumeRead
+from ..errors import UserInputError
+from .assess import AssessInput
+
+if TYPE_CHECKING:
+    from ..engine.assessment.assess import Assessment as EngineResult
+    from ..engine.assessment.assess import Assessor
+    from ..postings.match import SkillMatch
+
+__all__ = ["AssessInput", "MatchReport", "match", "match_with"]
+
+NOT_ENGLISH = (
+    "This {what} does not read as English. aicareers reads English only, so most of its skills "
+    "will be missed: the fit below is a floor, not a verdict."
+)
+NO_SECTIONS = (
+    "This posting has no requirements heading, so every skill it names counts as asked for."
+)
+MAX_POSTING_CHARS = 60_000
+# english_share below this: most function words are not English (the 861 development postings
+# long enough to tell read 0.87 or more; the German test posting 0.32, a French one 0).
+NOT_ENGLISH_BELOW = 0.5
+
+
+def match(person: AssessInput, posting: str, title: str | None = None) -> MatchReport:
+    """Match ``person`` (resume file, text or typed fields) to the posting's text."""
+    from .runtime import engine_for
+
+    engine = engine_for(True)
+    return match_with(engine.assessor, person, posting, title)
+
+
+def match_with(
+    assessor: Assessor, person: AssessInput, posting: str, title: str | None = None
+) -> MatchReport:
+    """``match`` with a given engine (a batch reuses one for every posting)."""
+    from .assess import read_person
+
+    text, title = _posting_text(posting, title)
+    profile, result, notes = read_person(assessor, person)
+    return report_for(assessor, profile.years_experience, profile.titles, result, text, title,
+                      notes)  # fmt: skip
+
+
+def _posting_text(posting: str, title: str | None) -> tuple[str, str]:
+    text = posting.strip()
+    if not text:
+        raise UserInputError("The posting is empty. Paste its text, or save it to a file first.")
+    if len(text) > MAX_POSTING_CHARS:
+        raise UserInputError(
+            f"The posting is {len(text):,} characters long; aicareers reads postings up to "
+            f"{MAX_POSTING_CHARS:,}. Paste only the job's own text."
+        )
+    first = text.splitlines()[0].strip()
+    return text, (title or (first if len(first) <= 100 else "Job posting")).strip()
+
+
+def report_for(
+    assessor: Assessor,
+    years: float | None,
+    positions: Sequence[object],
+    result: EngineResult,
+    text: str,
+    title: str,
+    notes: Sequence[str] = (),
+) -> MatchReport:
+    """The match document of an assessed resume and one posting's text."""
+    from ..postings.classify import OTHER, PostingClassifier
+    from ..postings.match import (
+        PostingRead,
+        also_worth_mentioning,
+        fit_parts,
+        fit_score,
+        match_skills,
+        posting_skills,
+        read_requirements,
+        suggestions,
+    )  # fmt: skip
+    from ..postings.salary_text import parse_salary
+
+    requirements = read_requirements(text, title)
+    asked = posting_skills(text, requirements, assessor)
+    hours = {p.skill: p.hours for p in assessor.catalog.learning_paths}
+    skills = match_skills(asked, result, hours)
+    pay = parse_salary(text)
+    career = PostingClassifier.from_assessor(assessor).classify(0, title, text, pay).career
+    names = {c.id: c.title for c in assessor.catalog.careers}
+    score = next((c.score for c in result.careers if c.id == career), None)
+    parts = fit_parts(skills, requirements.years, years, score / 100 if score is not None else None)
+    values = next((t for t in assessor.space if t.career == career), None)
+    weights = {s.skill: s.importance for s in values.skills} if values else {}
+    missing = [s for s in skills if s.kind == "must" and not s.matched]
+    return MatchReport(
+        fit=fit_score(parts), parts=parts,
+        posting=PostingRead(title=title, career=career, career_name=names.get(career),
+                            level=requirements.level, years=requirements.years,
+                            structured=requirements.structured),
+        pay=pay,
+        resume=ResumeRead(titles=tuple(getattr(p, "title", "") for p in positions),
+                          years_experience=years, skills_found=len(result.skills)),
+        skills=tuple(skills), missing_must=len(missing),
+        missing_must_hours=sum(s.learn_hours or 0 for s in missing),
+        also_worth_mentioning=tuple(also_worth_mentioning(result, weights, {s.id for s in skills})),
+        suggestions=tuple(suggestions(skills)),
+        notes=tuple(_notes(notes, text, result.text, requirements.structured, career == OTHER)),
+    )  # fmt: skip
+
+
+def _notes(said: Sequence[str], posting: str, resume: str, structured: bool,
+           other: bool) -> list[str]:  # fmt: skip
+    from ..postings.match import english_share
+
+    found = list(said)
+    for what, text in (("posting", posting), ("resume", resume)):
+        share = english_share(text)
+        if share is not None and share < NOT_ENGLISH_BELOW:
+            found.append(NOT_ENGLISH.format(what=what))
+    if not structured:
+        found.append(NO_SECTIONS)
+    if other:
+        found.append("The posting is not one of the 20 careers in the guide, so the background "
+                     "part of the fit is left out.")  # fmt: skip
+    return found
+
+
+def missing_skills(report: MatchReport) -> list[SkillMatch]:
+    """The must-haves the resume does not show, for a plan."""
+    return [s for s in report.skills if s.kind == "must" and not s.matched]
