@@ -7,7 +7,7 @@ is pasted or saved, never fetched. See docs/match.md.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from ..documents.match import MatchReport, ResumeRead
@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from ..engine.assessment.assess import Assessor
     from ..postings.match import SkillMatch
 
-__all__ = ["AssessInput", "MatchReport", "match", "match_with"]
+__all__ = ["AssessInput", "MatchReport", "match", "match_many", "match_with", "missing_skills"]
 
 NOT_ENGLISH = (
     "This {what} does not read as English. aicareers reads English only, so most of its skills "
@@ -138,3 +138,24 @@ def _notes(said: Sequence[str], posting: str, resume: str, structured: bool,
 def missing_skills(report: MatchReport) -> list[SkillMatch]:
     """The must-haves the resume does not show, for a plan."""
     return [s for s in report.skills if s.kind == "must" and not s.matched]
+
+
+def match_many(
+    person: AssessInput, postings: Iterable[tuple[int, str, str]], assessor: Assessor | None = None
+) -> Iterator[tuple[int, MatchReport | None, str | None]]:
+    """Match one resume (read once) to many postings: ``(row, title, text)`` in,
+    ``(row, report, None)`` or ``(row, None, why)`` out, in input order. A posting that cannot
+    be read gives its reason and the rest go on."""
+    from ..errors import AicareersError
+    from .assess import read_person
+    from .runtime import engine_for
+
+    assessor = assessor or engine_for(True).assessor
+    profile, result, notes = read_person(assessor, person)
+    for row, title, posting in postings:
+        try:
+            text, name = _posting_text(posting, title or None)
+            yield row, report_for(assessor, profile.years_experience, profile.titles, result,
+                                  text, name, notes), None  # fmt: skip
+        except AicareersError as exc:
+            yield row, None, str(exc)

@@ -136,6 +136,7 @@ class PlanRequest:
     platforms: tuple[str, ...] = ()
     path: str | None = None  # "fast" or "thorough" (the default)
     background: str | None = None  # a background id; community steps are chosen by it
+    gaps: tuple[str, ...] | None = None  # skill ids to learn (a posting's missing must-haves)
 
 
 @dataclass(frozen=True)
@@ -251,12 +252,14 @@ class Planner:
         skills: Sequence[str] = (),
         assessment_id: int | None = None,
         backgrounds: Sequence[str] = (),
+        wanted: Sequence[str] | None = None,
         today: dt.date | None = None,
     ) -> PlanRecord:
         """Build a plan for ``career`` from an assessment or from the skills given, and store it.
 
         ``backgrounds`` (ids) choose the community and practice steps beside the career; an
-        assessment adds the backgrounds it recognised.
+        assessment adds the backgrounds it recognised. ``wanted`` (skill ids), when given, are
+        the skills the plan teaches instead of the career's own gaps: a posting's must-haves.
         """
         from ..engine.plans.build import build_plan, check_preferences
 
@@ -271,6 +274,8 @@ class Planner:
             have = tuple(sorted({*have, *skills}))
             gaps = [g for g in gaps if g not in skills]
             backgrounds = (*backgrounds, *_assessment_backgrounds(stored.result))
+        if wanted is not None:
+            gaps = [g for g in wanted if g not in have]
         plan = build_plan(
             self.catalog, target, preferences, have=have, gaps=gaps, backgrounds=backgrounds
         )
@@ -295,7 +300,7 @@ class Planner:
         )
         return self.create(
             request.career, prefs, skills=have, assessment_id=request.assessment_id,
-            backgrounds=backgrounds, today=today,
+            backgrounds=backgrounds, wanted=request.gaps, today=today,
         )  # fmt: skip
 
     def get(self, plan_id: int, *, today: dt.date | None = None) -> PlanRecord:
