@@ -60,6 +60,7 @@ bench: setup
 	$(BIN)/python bench/assess_speed.py
 	$(BIN)/python bench/batch_throughput.py
 	$(BIN)/python bench/salary_query.py
+	$(BIN)/python bench/local_pay.py
 	$(BIN)/python bench/postings_stream.py
 	$(BIN)/python bench/web_speed.py
 
