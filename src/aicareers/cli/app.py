@@ -26,6 +26,7 @@ LAZY_COMMANDS = {
     "portfolio": "aicareers.cli.portfolio:portfolio",
     "serve": "aicareers.cli.serve:serve",
     "postings": "aicareers.cli.postings:postings",
+    "match": "aicareers.cli.match:match",
 }
 
 
