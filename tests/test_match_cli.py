@@ -221,11 +221,6 @@ def test_a_must_have_the_fast_path_leaves_out_is_named(
     assert "prompt-engineering" in taught or (left and "Prompt engineering" in left.group(1))
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="The fast path learns only the career's own must-haves "
-    "(engine.plans.steps.learning_gaps), even when a posting's are given.",
-)
 def test_the_fast_plan_teaches_every_missing_must_have_of_the_posting(
     files: tuple[Path, Path],
 ) -> None:

@@ -277,7 +277,8 @@ class Planner:
         if wanted is not None:
             gaps = [g for g in wanted if g not in have]
         plan = build_plan(
-            self.catalog, target, preferences, have=have, gaps=gaps, backgrounds=backgrounds
+            self.catalog, target, preferences, have=have, gaps=gaps, backgrounds=backgrounds,
+            asked=wanted,
         )
         plan_id = self.store.save_plan(self.user_id, plan, assessment_id=assessment_id)
         return self.get(plan_id, today=today)

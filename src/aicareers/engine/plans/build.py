@@ -264,14 +264,17 @@ def build_plan(
     have: Collection[str] = (),
     gaps: Sequence[str] | None = None,
     backgrounds: Sequence[str] = (),
+    asked: Sequence[str] | None = None,
 ) -> Plan:
     """A dated plan towards ``target``'s career for someone who has the skills in ``have``.
 
     ``gaps`` are the skills to learn, most important first; by default the career's skills
     not in ``have``. An assessment passes its missing skills as ``gaps``, its matched skills as
-    ``have`` and the backgrounds it recognised. The plan follows ``preferences.path`` and
-    carries both paths as options. Raises ``ProfileError`` for bad preferences (see
-    ``check_preferences``) and ``UnknownIdError`` for a career or gap not in the catalog.
+    ``have`` and the backgrounds it recognised; a job posting passes its must-haves as
+    ``asked``, which then set job-ready and the fast path. The plan follows
+    ``preferences.path`` and carries both paths as options. Raises ``ProfileError`` for bad
+    preferences (see ``check_preferences``) and ``UnknownIdError`` for a career or gap not in
+    the catalog.
     """
     check_preferences(preferences, catalog)
     career = by_id(catalog.careers, target.career, "career", CAREER_IDS)
@@ -282,7 +285,8 @@ def build_plan(
     built: dict[PathId, tuple[Drafts, tuple[PlanStep, ...]]] = {}
     for path in PATHS:
         ctx = StepContext(catalog=catalog, target=target, role=career.title,
-                          preferences=preferences, path=path, backgrounds=mine)  # fmt: skip
+                          preferences=preferences, path=path, backgrounds=mine,
+                          asked=tuple(asked) if asked is not None else None)  # fmt: skip
         drafts = draft_steps(ctx, career, wanted, have)
         built[path] = (drafts, dated(drafts.steps, preferences))
     drafts, steps = built[preferences.path]

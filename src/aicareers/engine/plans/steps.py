@@ -87,10 +87,14 @@ class StepContext:
     preferences: Preferences
     path: PathId = "thorough"
     backgrounds: tuple[str, ...] = ()
+    asked: tuple[str, ...] | None = None  # a job posting's must-haves, when it sets them
 
     @property
     def must_haves(self) -> frozenset[str]:
-        """The career's skills of importance 4 or 5: what job-ready asks for."""
+        """What job-ready asks for: a posting's must-haves when the plan is for one, else the
+        career's skills of importance 4 or 5."""
+        if self.asked is not None:
+            return frozenset(self.asked)
         return frozenset(
             s.skill for s in self.target.skills if s.importance >= MUST_HAVE_IMPORTANCE
         )
