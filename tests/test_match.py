@@ -132,3 +132,23 @@ def test_an_empty_posting_is_refused_with_what_to_do() -> None:
 
     with pytest.raises(UserInputError, match="Paste its text"):
         match(AssessInput(text=RESUME), "   \n ")
+
+
+def test_alternatives_are_one_ask_that_any_option_meets() -> None:
+    posting = ("Analyst\nRequirements\n- Experience with Tableau, Looker or Excel charts\n"
+               "- Python, Scala or Julia\n- Strong SQL\n")  # fmt: skip
+    answer = match(AssessInput(text=RESUME), posting)
+    choice = next(s for s in answer.skills if len(s.options) > 1)
+    assert choice.kind == "must"
+    assert " or " in choice.name
+    assert choice.matched  # the resume shows Python, one of the options
+    assert choice.posting_quote.text.startswith("Python")
+    assert len([s for s in answer.skills if s.kind == "must"]) == len(
+        {s.posting_quote.text for s in answer.skills if s.kind == "must"}
+    )
+
+
+def test_the_same_words_are_asked_once_not_once_per_vocabulary() -> None:
+    answer = match(AssessInput(text=RESUME), "Dev\nRequirements\n- Python\n- Kubernetes\n")
+    quotes = [s.posting_quote.text for s in answer.skills]
+    assert sorted(quotes) == ["Kubernetes", "Python"]

@@ -16,15 +16,13 @@ from typing import TYPE_CHECKING
 
 import msgspec
 
-from .requirements import Kind, Requirements, read_requirements, ruled_out
+from .asked import Ask, Quote, posting_asks, reference_id
+from .requirements import Kind, read_requirements
 
 if TYPE_CHECKING:
-    from ..engine.assessment.assess import Assessment, Assessor
-    from ..engine.assessment.reference_skills import ReferenceSkill
+    from ..engine.assessment.assess import Assessment
 
 WEIGHTS = {"must": 55, "nice": 15, "level": 15, "background": 15}
-KIND_ORDER: dict[Kind, int] = {"must": 0, "nice": 1, "duties": 2, "ignore": 3}
-TECH = "onet-technology"
 # Common English words: a text with few of them is not English (the engine reads English only).
 ENGLISH = frozenset({
     "the", "and", "of", "to", "in", "a", "with", "for", "on", "is", "are", "you", "we", "our",
@@ -40,12 +38,6 @@ OTHER_LANGUAGES = frozenset({
 })  # fmt: skip
 
 
-class Quote(msgspec.Struct, frozen=True):
-    start: int
-    end: int
-    text: str
-
-
 class SkillMatch(msgspec.Struct, frozen=True, kw_only=True):
     """One skill the posting asks for, and whether (and where) the resume shows it."""
 
@@ -57,6 +49,7 @@ class SkillMatch(msgspec.Struct, frozen=True, kw_only=True):
     resume_quote: Quote | None = None
     resume_how: str | None = None  # how the engine found it when no quote shows it
     learn_hours: int | None = None  # to working level, from the learning paths
+    options: tuple[str, ...] = ()  # ids of the skills any of which meets it, when several
 
 
 class Mention(msgspec.Struct, frozen=True, kw_only=True):
@@ -97,53 +90,6 @@ def english_share(text: str) -> float | None:
     return english / (english + other) if english + other else None
 
 
-def posting_skills(text: str, requirements: Requirements, assessor: Assessor) -> list[tuple[
-        str, str, Kind, Quote]]:  # fmt: skip
-    """(id, name, kind, quote) of each skill the posting asks for, the strongest ask per skill."""
-    from ..engine.claims import claimed
-
-    best: dict[str, tuple[str, str, Kind, Quote]] = {}
-
-    def keep(ident: str, name: str, start: int, end: int) -> None:
-        kind = requirements.kind_at(start)
-        # With requirement headings, what the duties name is the work, not what is asked for.
-        if kind == "ignore" or (kind == "duties" and requirements.structured):
-            return
-        if ruled_out(text, start, end):
-            return
-        found = best.get(ident)
-        if found is None or KIND_ORDER[kind] < KIND_ORDER[found[2]]:
-            best[ident] = (ident, name, kind, Quote(start, end, text[start:end]))
-
-    names = assessor.vocabulary.names
-    for hit in assessor.vocabulary.find(text):
-        if claimed(text, hit.span):
-            for ident in hit.ids:
-                keep(ident, names.get(ident, ident), hit.span.start, hit.span.end)
-    known = {name.casefold() for _, name, _, _ in best.values()}
-    for ref in assessor.reference.find(text) if assessor.reference else ():
-        # A technology that is also one of our skills ("Python") is asked for once.
-        if ref.evidence and ref.name.casefold() not in known and named_as_is(ref):
-            span = ref.evidence[0]
-            keep(reference_id(ref), ref.name, span.start, span.end)
-    return sorted(best.values(), key=lambda s: (KIND_ORDER[s[2]], s[1].casefold()))
-
-
-def reference_id(ref: ReferenceSkill) -> str:
-    """``tech:Kubernetes`` or ``esco:<uri>``: reference skills keep their vocabulary's name."""
-    return f"{'tech' if ref.source == TECH else 'esco'}:{ref.id}"
-
-
-def named_as_is(ref: ReferenceSkill) -> bool:
-    """A technology, or an ESCO skill the posting names as such ("Java" for "Java (computer
-    programming)"); ESCO skills only related to the words ("database management systems" for
-    "SQL") are too loose to ask a person for."""
-    if ref.source == TECH:
-        return True
-    head = ref.name.split(" (")[0].casefold()
-    return any(span.text.casefold() == head for span in ref.evidence)
-
-
 def _resume_skills(assessment: Assessment) -> dict[str, tuple[Quote | None, str]]:
     """Skill id -> (first quote, how) of everything the resume shows, technologies too."""
     shown: dict[str, tuple[Quote | None, str]] = {}
@@ -159,20 +105,23 @@ def _resume_skills(assessment: Assessment) -> dict[str, tuple[Quote | None, str]
 
 
 def match_skills(
-    asked: Sequence[tuple[str, str, Kind, Quote]],
-    assessment: Assessment,
-    hours: dict[str, int],
+    asks: Sequence[Ask], assessment: Assessment, hours: dict[str, int]
 ) -> list[SkillMatch]:
-    """Each asked skill, met (with both quotes) or missing (with its learning time)."""
+    """Each ask, met by any of its options (with both quotes) or missing (with the shortest
+    learning time among its options)."""
     shown = _resume_skills(assessment)
     found = []
-    for ident, name, kind, quote in asked:
-        mine = shown.get(ident)
+    for ask in asks:
+        met = next((o for o in ask.options if o.id in shown), None)
+        first = ask.options[0]
+        mine = shown[met.id] if met else None
+        known = [hours[o.id] for o in ask.options if o.id in hours]
         found.append(SkillMatch(
-            id=ident, name=name, kind=kind, matched=mine is not None, posting_quote=quote,
-            resume_quote=mine[0] if mine else None,
+            id=(met or first).id, name=ask.name, kind=ask.kind, matched=met is not None,
+            posting_quote=ask.quote, resume_quote=mine[0] if mine else None,
             resume_how=mine[1] if mine and mine[0] is None else None,
-            learn_hours=None if mine else hours.get(ident),
+            learn_hours=None if mine or not known else min(known),
+            options=tuple(o.id for o in ask.options) if len(ask.options) > 1 else (),
         ))  # fmt: skip
     return found
 
@@ -233,6 +182,6 @@ def suggestions(skills: Sequence[SkillMatch]) -> list[str]:
 
 __all__ = [
     "FitParts", "Mention", "PostingRead", "Quote", "SkillMatch", "also_worth_mentioning",
-    "english_share", "fit_parts", "fit_score", "match_skills", "posting_skills",
+    "english_share", "fit_parts", "fit_score", "match_skills", "posting_asks",
     "read_requirements", "suggestions",
 ]  # fmt: skip

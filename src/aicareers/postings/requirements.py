@@ -10,6 +10,7 @@ posting without any such heading is read as one block of requirements, and says 
 
 from __future__ import annotations
 
+import bisect
 import re
 from typing import Literal
 
@@ -41,6 +42,13 @@ BULLET = re.compile(r"^\s*(?:[-*\u2022\u25cf\u25aa\u2013]|\d+[.)])\s+")
 NICE_WORDS = re.compile(
     r"\b(a plus|is a plus|are a plus|plus if|nice to have|bonus|preferred|preferably|ideally|"
     r"desirable|advantageous|an advantage|good to have)\b", re.IGNORECASE)  # fmt: skip
+# Words of a line that asks the candidate for something, in a posting without headings.
+ASKING = re.compile(
+    r"\b(experience|experienced|knowledge|proficien\w*|familiar\w*|understanding|skills?|"
+    r"degree|background in|expertise|ability to|able to|years?|strong|solid|hands-on|"
+    r"certifi\w*|fluen\w*|required|must|you have|you bring|qualifications?)\b",
+    re.IGNORECASE,
+)
 MUST_WORDS = re.compile(r"\b(required|must|mandatory|essential|minimum)\b", re.IGNORECASE)
 YEARS = re.compile(
     r"\b(\d{1,2})\s*(?:\+|plus)?\s*(?:(?:-|to|\u2013)\s*\d{1,2}\s*)?\+?\s*(?:years?|yrs?)\b",
@@ -80,12 +88,17 @@ class Requirements(msgspec.Struct, frozen=True, kw_only=True):
     level: str  # entry | mid | senior
     structured: bool  # False: no requirement heading, so every line counts as asked for
 
+    def line_at(self, offset: int) -> Line | None:
+        """The line holding ``offset`` (lines are in text order: a binary search)."""
+        at = bisect.bisect_right([line.start for line in self.lines], offset) - 1
+        if at >= 0 and self.lines[at].start <= offset < self.lines[at].end:
+            return self.lines[at]
+        return None
+
     def kind_at(self, offset: int) -> Kind:
         """The kind of the line holding ``offset``."""
-        for line in self.lines:
-            if line.start <= offset < line.end:
-                return line.kind
-        return "ignore"
+        line = self.line_at(offset)
+        return line.kind if line is not None else "ignore"
 
 
 def heading_kind(line: str) -> Kind | None:
@@ -126,13 +139,25 @@ def read_requirements(text: str, title: str = "") -> Requirements:
             lines.append(Line(start, end, "ignore"))
             continue
         lines.append(Line(start, end, _line_kind(body, section)))
-    if not structured:  # no requirement heading: everything but the small print is asked for
-        lines = [Line(x.start, x.end, "must" if x.kind == "duties" else x.kind) for x in lines]
+    if not structured:
+        lines = _unstructured(text, lines)
     years = [int(m.group(1)) for x in lines if x.kind == "must"
              for m in YEARS.finditer(text[x.start : x.end]) if int(m.group(1)) <= 20]  # fmt: skip
     most = max(years) if years else None
     return Requirements(lines=tuple(lines), years=most, level=level_of(title, most),
                         structured=structured)  # fmt: skip
+
+
+def _unstructured(text: str, lines: list[Line]) -> list[Line]:
+    """Without requirement headings, a line asks for something when it reads like a request
+    ("experience with", "knowledge of", "3+ years", "degree in"); the other lines describe the
+    work. A posting with no such line at all is read as asking for everything it names."""
+    asking = [x for x in lines if x.kind == "duties" and ASKING.search(text[x.start : x.end])]
+    if not asking:
+        return [Line(x.start, x.end, "must" if x.kind == "duties" else x.kind) for x in lines]
+    chosen = {(x.start, x.end) for x in asking}
+    return [Line(x.start, x.end, "must" if (x.start, x.end) in chosen else x.kind)
+            for x in lines]  # fmt: skip
 
 
 def level_of(title: str, years: int | None) -> str:

@@ -1,0 +1,151 @@
+"""The skills a posting asks for: each found once, with the kind of asking its line does, and
+alternatives ("Python, Java or Go", "a cloud platform such as AWS or GCP") kept as one ask
+that any of them meets.
+
+Found with the assessment engine's finders: our project skills (names, aliases and tools), O*NET
+technology examples, and ESCO skills only where the posting names them as they are. Where two
+finders read the same words (Python the project skill and "Python (computer programming)"),
+the words are one ask, not two.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+import msgspec
+
+from .requirements import Kind, Requirements, ruled_out
+
+if TYPE_CHECKING:
+    from ..engine.assessment.assess import Assessor
+    from ..engine.assessment.reference_skills import ReferenceSkill
+
+TECH = "onet-technology"
+KIND_ORDER: dict[Kind, int] = {"must": 0, "nice": 1, "duties": 2, "ignore": 3}
+# Between two options of one ask: commas, slashes, brackets and "or" ("and" joins two asks).
+BETWEEN_OPTIONS = re.compile(r"^[\s,/()]*(?:(?:and/)?or\b)?[\s,/()]*$", re.IGNORECASE)
+# A line that offers choices: "or", "one of", or examples ("such as", "e.g.", "like").
+CHOICE = re.compile(r"\b(or|one of|any of|such as|e\.g\.?|for example|like|including)\b|/",
+                    re.IGNORECASE)  # fmt: skip
+
+
+class Quote(msgspec.Struct, frozen=True):
+    start: int
+    end: int
+    text: str
+
+
+class Option(msgspec.Struct, frozen=True):
+    """One skill that meets an ask: its id, name and the posting's words for it."""
+
+    id: str
+    name: str
+    quote: Quote
+
+
+class Ask(msgspec.Struct, frozen=True):
+    """One thing the posting asks for, met by any of its options (usually just one); ``quote``
+    runs from the first option's words to the last's ("Python, Java or Go")."""
+
+    kind: Kind
+    options: tuple[Option, ...]
+    quote: Quote
+
+    @property
+    def name(self) -> str:
+        names = [o.name for o in self.options]
+        return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} or {names[-1]}"
+
+
+def reference_id(ref: ReferenceSkill) -> str:
+    """``tech:Kubernetes`` or ``esco:<uri>``: reference skills keep their vocabulary's name."""
+    return f"{'tech' if ref.source == TECH else 'esco'}:{ref.id}"
+
+
+def named_as_is(ref: ReferenceSkill, text: str) -> bool:
+    """A technology, or an ESCO skill the posting names as such ("Java" for "Java (computer
+    programming)"); ESCO skills only related to the words ("database management systems" for
+    "SQL") are too loose to ask a person for, and a short name inside a slashed pair ("ML" in
+    "AI/ML") is the pair's half, not the programming language of that name."""
+    span = ref.evidence[0]
+    if len(span.text) <= 3 and "/" in text[max(0, span.start - 1) : span.end + 1]:
+        return False
+    if ref.source == TECH:
+        return True
+    head = ref.name.split(" (")[0].casefold()
+    return any(s.text.casefold() == head for s in ref.evidence)
+
+
+def _found(text: str, assessor: Assessor) -> list[Option]:
+    """Every skill mention, in text order, one skill per stretch of words."""
+    from ..engine.claims import claimed
+
+    names = assessor.vocabulary.names
+    found = [
+        Option(hit.ids[0], names.get(hit.ids[0], hit.ids[0]),
+               Quote(hit.span.start, hit.span.end, hit.span.text))
+        for hit in assessor.vocabulary.find(text) if hit.ids and claimed(text, hit.span)
+    ]  # fmt: skip
+    taken = [(o.quote.start, o.quote.end) for o in found]
+    known = {o.name.casefold() for o in found}
+    for ref in assessor.reference.find(text) if assessor.reference else ():
+        if not ref.evidence or ref.name.casefold() in known or not named_as_is(ref, text):
+            continue
+        span = ref.evidence[0]
+        if any(start < span.end and span.start < end for start, end in taken):
+            continue  # the same words already stand for one of our skills
+        taken.append((span.start, span.end))
+        found.append(Option(reference_id(ref), ref.name, Quote(span.start, span.end, span.text)))
+    return sorted(found, key=lambda o: o.quote.start)
+
+
+def _groups(text: str, options: list[Option], requirements: Requirements) -> list[list[Option]]:
+    """Options side by side in a line that offers a choice become one group."""
+    groups: list[list[Option]] = []
+    for option in options:
+        last = groups[-1][-1] if groups else None
+        if last is not None and _same_line(text, last, option, requirements):
+            between = text[last.quote.end : option.quote.start]
+            line = requirements.line_at(option.quote.start)
+            if BETWEEN_OPTIONS.match(between) and line and CHOICE.search(
+                    text[line.start : line.end]):  # fmt: skip
+                groups[-1].append(option)
+                continue
+        groups.append([option])
+    return groups
+
+
+def _same_line(text: str, a: Option, b: Option, requirements: Requirements) -> bool:
+    line = requirements.line_at(a.quote.start)
+    return line is not None and line.start <= b.quote.start < line.end
+
+
+def posting_asks(text: str, requirements: Requirements, assessor: Assessor) -> list[Ask]:
+    """What the posting asks for, must-haves first; a skill asked twice keeps its strongest."""
+    asks: list[Ask] = []
+    seen: dict[str, int] = {}
+    for group in _groups(text, _found(text, assessor), requirements):
+        kind = requirements.kind_at(group[0].quote.start)
+        # With requirement headings, what the duties name is the work, not what is asked for.
+        if kind == "ignore" or (kind == "duties" and requirements.structured):
+            continue
+        kept = tuple(o for o in group if not ruled_out(text, o.quote.start, o.quote.end))
+        kept = tuple({o.id: o for o in reversed(kept)}.values())[::-1]  # one per skill
+        if not kept:
+            continue
+        start, end = kept[0].quote.start, kept[-1].quote.end
+        ask = Ask(kind, kept, Quote(start, end, text[start:end]))
+        if len(kept) == 1 and kept[0].id in seen:
+            at = seen[kept[0].id]
+            if KIND_ORDER[kind] < KIND_ORDER[asks[at].kind]:
+                asks[at] = ask
+            continue
+        if len(kept) == 1:
+            seen[kept[0].id] = len(asks)
+        asks.append(ask)
+    # "Python, Java or Go" next to "strong Python": Python alone is asked, which meets the choice.
+    alone = {a.options[0].id: KIND_ORDER[a.kind] for a in asks if len(a.options) == 1}
+    asks = [a for a in asks if len(a.options) == 1 or not any(
+        alone.get(o.id, 9) <= KIND_ORDER[a.kind] for o in a.options)]  # fmt: skip
+    return sorted(asks, key=lambda a: (KIND_ORDER[a.kind], a.name.casefold()))
