@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from ..engine.assessment.assess import Assessment as EngineResult
     from ..engine.assessment.assess import Assessor
     from ..postings.match import SkillMatch
+    from .isolation import Isolated
 
 __all__ = ["AssessInput", "MatchReport", "match", "match_many", "match_with", "missing_skills"]
 
@@ -34,22 +35,41 @@ MAX_POSTING_CHARS = 60_000
 NOT_ENGLISH_BELOW = 0.5
 
 
-def match(person: AssessInput, posting: str, title: str | None = None) -> MatchReport:
-    """Match ``person`` (resume file, text or typed fields) to the posting's text."""
-    from .runtime import engine_for
+def match(
+    person: AssessInput,
+    posting: str,
+    title: str | None = None,
+    *,
+    semantic: bool = True,
+    isolated: Isolated | None = None,
+) -> MatchReport:
+    """Match ``person`` (resume file, text or typed fields) to the posting's text.
 
-    engine = engine_for(True)
-    return match_with(engine.assessor, person, posting, title)
+    ``semantic=False`` matches skills by name only (the web's setting); with ``isolated`` (the
+    web) the resume is read in the reader pool, as ``assess`` reads it.
+    """
+    from .runtime import NAME_ONLY_NOTE, engine_for
+
+    engine = engine_for(semantic)
+    # Asked for meaning but the encoder is not built: say so, as an assessment does.
+    said = (NAME_ONLY_NOTE,) if semantic and not engine.by_meaning else ()
+    return match_with(engine.assessor, person, posting, title, said, isolated=isolated)
 
 
 def match_with(
-    assessor: Assessor, person: AssessInput, posting: str, title: str | None = None
+    assessor: Assessor,
+    person: AssessInput,
+    posting: str,
+    title: str | None = None,
+    notes: Sequence[str] = (),
+    *,
+    isolated: Isolated | None = None,
 ) -> MatchReport:
     """``match`` with a given engine (a batch reuses one for every posting)."""
     from .assess import read_person
 
     text, title = _posting_text(posting, title)
-    profile, result, notes = read_person(assessor, person)
+    profile, result, notes = read_person(assessor, person, notes, isolated=isolated)
     return report_for(assessor, profile.years_experience, profile.titles, result, text, title,
                       notes)  # fmt: skip
 
@@ -84,14 +104,14 @@ def report_for(
         fit_parts,
         fit_score,
         match_skills,
-        posting_skills,
+        posting_asks,
         read_requirements,
         suggestions,
     )  # fmt: skip
     from ..postings.salary_text import parse_salary
 
     requirements = read_requirements(text, title)
-    asked = posting_skills(text, requirements, assessor)
+    asked = posting_asks(text, requirements, assessor)
     hours = {p.skill: p.hours for p in assessor.catalog.learning_paths}
     skills = match_skills(asked, result, hours)
     pay = parse_salary(text)
