@@ -152,3 +152,10 @@ def test_the_same_words_are_asked_once_not_once_per_vocabulary() -> None:
     answer = match(AssessInput(text=RESUME), "Dev\nRequirements\n- Python\n- Kubernetes\n")
     quotes = [s.posting_quote.text for s in answer.skills]
     assert sorted(quotes) == ["Kubernetes", "Python"]
+
+
+def test_a_posting_with_no_skill_we_can_read_has_no_fit_to_show() -> None:
+    answer = match(AssessInput(text=RESUME), "Helper\nRequirements\n- 3+ years of experience\n")
+    assert not answer.measured
+    assert answer.fit == 0
+    assert any("no fit to show" in note for note in answer.notes)

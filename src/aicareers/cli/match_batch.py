@@ -50,7 +50,7 @@ def line_for(row: int, title: str, report: MatchReport | None, error: str | None
                 "missing_must": None, "missing_must_hours": None, "error": error}  # fmt: skip
     return {
         "row": row, "title": report.posting.title, "career": report.posting.career,
-        "fit": report.fit, "missing_must": report.missing_must,
+        "fit": report.fit if report.measured else None, "missing_must": report.missing_must,
         "missing_must_hours": report.missing_must_hours, "error": None,
     }  # fmt: skip
 

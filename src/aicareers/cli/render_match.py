@@ -138,6 +138,8 @@ def closing_sections(report: MatchReport) -> list[tuple[str, list[str]]]:
 
 
 def fit_line(report: MatchReport) -> str:
+    if not report.measured:
+        return f"Your fit for {report.posting.title}: not measured (no skill it asks for was read)"
     return f"Your fit for {report.posting.title}: {report.fit}/100"
 
 
@@ -155,7 +157,10 @@ def match_renderables(report: MatchReport) -> list[RenderableType]:
         value = getattr(report.parts, key)
         shown = bar(round(value * 100)) if value is not None else ""
         parts.add_row(label, part_value(value), shown)
-    parts.add_row("Fit", str(report.fit), bar(report.fit), style="bold")
+    if report.measured:
+        parts.add_row("Fit", str(report.fit), bar(report.fit), style="bold")
+    else:
+        parts.add_row("Fit", "not measured", "", style="bold")
     out: list[RenderableType] = [
         parts,
         Group(
@@ -187,7 +192,8 @@ def match_markdown(report: MatchReport) -> str:
     out = [f"# {fit_line(report)}", "", "| Part of the fit | Score |", "|---|---:|"]
     for key, label in PARTS:
         out.append(f"| {label} | {part_value(getattr(report.parts, key))} |")
-    out += [f"| **Fit** | **{report.fit}** |", "", "## How we read the posting", ""]
+    fit = report.fit if report.measured else "not measured"
+    out += [f"| **Fit** | **{fit}** |", "", "## How we read the posting", ""]
     out += [f"- {_cell(line)}" for line in posting_lines(report)]
     out += ["", "## Every skill the posting asks for", ""]
     if report.skills:

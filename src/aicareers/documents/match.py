@@ -28,6 +28,8 @@ class MatchReport(View, frozen=True):
     """The fit, its parts, each posting skill met or missing, and what to do about it."""
 
     fit: int
+    # False: no skill the posting asks for could be read, so the fit (0) means nothing.
+    measured: bool
     parts: FitParts
     posting: PostingRead
     pay: Salary | None

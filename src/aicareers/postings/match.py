@@ -143,13 +143,20 @@ def fit_parts(
                     level=level, background=background)  # fmt: skip
 
 
+def measured(parts: FitParts) -> bool:
+    """Whether the posting asked for any skill we could read: years and background alone say
+    too little to call a fit (a posting we read no skill from would otherwise score 100)."""
+    return parts.must is not None or parts.nice is not None
+
+
 def fit_score(parts: FitParts) -> int:
-    """0-100: the parts that could be measured, weighted by ``WEIGHTS``."""
-    measured = {k: v for k, v in msgspec.structs.asdict(parts).items() if v is not None}
-    if not measured:
+    """0-100: the parts that could be measured, weighted by ``WEIGHTS``; 0 when not
+    ``measured``."""
+    found = {k: v for k, v in msgspec.structs.asdict(parts).items() if v is not None}
+    if not measured(parts):
         return 0
-    total = sum(WEIGHTS[k] for k in measured)
-    return round(100 * sum(WEIGHTS[k] * float(v) for k, v in measured.items()) / total)
+    total = sum(WEIGHTS[k] for k in found)
+    return round(100 * sum(WEIGHTS[k] * float(v) for k, v in found.items()) / total)
 
 
 def also_worth_mentioning(
@@ -182,6 +189,6 @@ def suggestions(skills: Sequence[SkillMatch]) -> list[str]:
 
 __all__ = [
     "FitParts", "Mention", "PostingRead", "Quote", "SkillMatch", "also_worth_mentioning",
-    "english_share", "fit_parts", "fit_score", "match_skills", "posting_asks",
+    "english_share", "fit_parts", "fit_score", "match_skills", "measured", "posting_asks",
     "read_requirements", "suggestions",
 ]  # fmt: skip

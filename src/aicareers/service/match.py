@@ -29,6 +29,10 @@ NOT_ENGLISH = (
 NO_SECTIONS = (
     "This posting has no requirements heading, so every skill it names counts as asked for."
 )
+NOTHING_READ = (
+    "We could not read any skill this posting asks for, so there is no fit to show. Read its "
+    "requirements yourself and compare them with your resume."
+)
 MAX_POSTING_CHARS = 60_000
 # english_share below this: most function words are not English (the 861 development postings
 # long enough to tell read 0.87 or more; the German test posting 0.32, a French one 0).
@@ -104,6 +108,7 @@ def report_for(
         fit_parts,
         fit_score,
         match_skills,
+        measured,
         posting_asks,
         read_requirements,
         suggestions,
@@ -123,7 +128,7 @@ def report_for(
     weights = {s.skill: s.importance for s in values.skills} if values else {}
     missing = [s for s in skills if s.kind == "must" and not s.matched]
     return MatchReport(
-        fit=fit_score(parts), parts=parts,
+        fit=fit_score(parts), measured=measured(parts), parts=parts,
         posting=PostingRead(title=title, career=career, career_name=names.get(career),
                             level=requirements.level, years=requirements.years,
                             structured=requirements.structured),
@@ -134,12 +139,13 @@ def report_for(
         missing_must_hours=sum(s.learn_hours or 0 for s in missing),
         also_worth_mentioning=tuple(also_worth_mentioning(result, weights, {s.id for s in skills})),
         suggestions=tuple(suggestions(skills)),
-        notes=tuple(_notes(notes, text, result.text, requirements.structured, career == OTHER)),
+        notes=tuple(_notes(notes, text, result.text, requirements.structured, career == OTHER,
+                           measured(parts))),
     )  # fmt: skip
 
 
-def _notes(said: Sequence[str], posting: str, resume: str, structured: bool,
-           other: bool) -> list[str]:  # fmt: skip
+def _notes(said: Sequence[str], posting: str, resume: str, structured: bool, other: bool,
+           skills_read: bool) -> list[str]:  # fmt: skip
     from ..postings.match import english_share
 
     found = list(said)
@@ -147,7 +153,9 @@ def _notes(said: Sequence[str], posting: str, resume: str, structured: bool,
         share = english_share(text)
         if share is not None and share < NOT_ENGLISH_BELOW:
             found.append(NOT_ENGLISH.format(what=what))
-    if not structured:
+    if not skills_read:
+        found.append(NOTHING_READ)
+    elif not structured:
         found.append(NO_SECTIONS)
     if other:
         found.append("The posting is not one of the 20 careers in the guide, so the background "
