@@ -46,9 +46,11 @@ from aicareers.service.runtime import engine_for  # noqa: E402
 POSTINGS = ROOT.parent / "shared" / "data" / "job-postings" / "ai_ml_jobs_linkedin.csv"
 RESUMES = ROOT / "bench" / "match_resumes"
 LABELS = ROOT / "bench" / "match_labels.jsonl"
+HELDOUT_LABELS = ROOT / "bench" / "match_labels_heldout.jsonl"
+SAMPLES = {"heldout": HELDOUT_LABELS, "seed17": LABELS}
 BACKGROUNDS = ("healthcare", "ux-design", "writing-marketing", "software-engineering",
                "legal-compliance")  # fmt: skip
-SEED, SAMPLE, MIN_CHARS = 17, 100, 300
+SEED, HELDOUT_SEED, SAMPLE, MIN_CHARS = 17, 29, 100, 300
 NOT_ENGLISH_POSTING = NOT_ENGLISH.format(what="posting")
 QUANTILES = {"min": 0.0, "p10": 0.1, "p25": 0.25, "median": 0.5, "p75": 0.75, "p90": 0.9,
              "max": 1.0}  # fmt: skip
@@ -106,10 +108,22 @@ def fit_summary(postings: list[tuple[int, str, str]], background: str) -> dict[s
     }  # fmt: skip
 
 
-def sample_indexes(postings: list[tuple[int, str, str]]) -> list[int]:
-    """The 100 postings of the precision sample (seed 17, descriptions of 300+ characters)."""
-    eligible = [i for i, _, text in postings if len(text) >= MIN_CHARS]
-    return sorted(random.Random(SEED).sample(eligible, SAMPLE))
+def eligible_indexes(postings: list[tuple[int, str, str]]) -> list[int]:
+    """Indexes of the postings whose description has 300 characters or more."""
+    return [i for i, _, text in postings if len(text) >= MIN_CHARS]
+
+
+def sample_indexes(postings: list[tuple[int, str, str]], sample: str = "seed17") -> list[int]:
+    """The 100 postings of a precision sample: ``seed17`` (the first, now in-sample) or
+    ``heldout`` (seed 29 over the same eligible postings less the seed-17 ones)."""
+    eligible = eligible_indexes(postings)
+    first = random.Random(SEED).sample(eligible, SAMPLE)
+    if sample == "seed17":
+        return sorted(first)
+    taken = set(first)
+    return sorted(
+        random.Random(HELDOUT_SEED).sample([i for i in eligible if i not in taken], SAMPLE)
+    )
 
 
 def line_of(text: str, start: int) -> str:
@@ -119,47 +133,84 @@ def line_of(text: str, start: int) -> str:
     return text[begin : end if end >= 0 else len(text)].strip()
 
 
-def detected_musts(postings: list[tuple[int, str, str]]) -> list[dict[str, Any]]:
-    """Every must-have the reader finds in the sample, one unjudged label line each."""
-    sample = set(sample_indexes(postings))
-    chosen = [(i, title, text.strip()) for i, title, text in postings if i in sample]
+def detected_musts(postings: list[tuple[int, str, str]], sample: str) -> list[dict[str, Any]]:
+    """Every must-have the reader finds in the sample, one unjudged label line each; a grouped
+    choice has its option ids joined by "|" as its skill."""
+    chosen_rows = set(sample_indexes(postings, sample))
+    chosen = [(i, title, text.strip()) for i, title, text in postings if i in chosen_rows]
     lines = []
     for row, report, _ in match_many(resume("software-engineering"), chosen):
         text = next(t for i, _, t in chosen if i == row)
         for skill in report.skills if report else ():
             if skill.kind == "must":
                 q = skill.posting_quote
-                lines.append({"posting": row, "title": report.posting.title, "skill": skill.id,
+                lines.append({"posting": row, "title": report.posting.title,
+                              "skill": "|".join(skill.options) if skill.options else skill.id,
                               "name": skill.name, "quote": q.text, "line": line_of(text, q.start),
                               "verdict": None, "why": None})  # fmt: skip
     return lines
 
 
-def precision(postings: list[tuple[int, str, str]]) -> dict[str, Any]:
-    """Counts from the hand-judged labels, checked against what the reader finds now."""
-    labels = [json.loads(x) for x in LABELS.read_text(encoding="utf-8").splitlines() if x]
-    now = {(d["posting"], d["skill"]) for d in detected_musts(postings)}
-    judged = {(d["posting"], d["skill"]) for d in labels}
+def label_key(d: dict[str, Any]) -> tuple[int, str, str]:
+    """A verdict is reused only for the same posting, skill id(s) and quote text."""
+    return d["posting"], d["skill"], d["quote"]
+
+
+def read_labels(path: Path) -> list[dict[str, Any]]:
+    if not path.exists():
+        return []
+    return [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x]
+
+
+def merged_labels(postings: list[tuple[int, str, str]], sample: str) -> list[dict[str, Any]]:
+    """What the reader finds now, each with its stored verdict where the same posting, skill and
+    quote was judged before (``verdict`` None where not), followed by the stored lines the
+    reader no longer finds, kept with ``"stale": true`` and left out of every count."""
+    stored: dict[tuple[int, str, str], list[dict[str, Any]]] = {}
+    for d in read_labels(SAMPLES[sample]):
+        d.pop("stale", None)
+        stored.setdefault(label_key(d), []).append(d)
+    merged = []
+    for d in detected_musts(postings, sample):
+        old = stored.get(label_key(d))
+        if old:
+            d = {**old.pop(0), "title": d["title"], "name": d["name"], "line": d["line"]}
+        merged.append(d)
+    stale = sorted((d for ds in stored.values() for d in ds),
+                   key=lambda d: (d["posting"], d["skill"]))  # fmt: skip
+    return merged + [{**d, "stale": True} for d in stale]
+
+
+def precision(postings: list[tuple[int, str, str]], sample: str) -> dict[str, Any]:
+    """Counts from the hand-judged labels of one sample, checked against the reader now."""
+    labels = [d for d in read_labels(SAMPLES[sample]) if not d.get("stale")]
+    now = Counter(label_key(d) for d in detected_musts(postings, sample))
+    judged = Counter(label_key(d) for d in labels)
+    unjudged = [d for d in labels if d["verdict"] not in ("correct", "wrong")]
+    labels = [d for d in labels if d["verdict"] in ("correct", "wrong")]
     by_posting: dict[int, list[bool]] = {}
     for d in labels:
         by_posting.setdefault(d["posting"], []).append(d["verdict"] == "correct")
     correct = sum(d["verdict"] == "correct" for d in labels)
     wrong = Counter(d.get("kind", "?") for d in labels if d["verdict"] == "wrong")
+    grouped = [d for d in labels if "|" in d["skill"]]
     quotes = Counter((d["posting"], d["quote"], d["line"]) for d in labels)
     return {
-        "seed": SEED, "postings": SAMPLE, "min_chars": MIN_CHARS,
-        "detected": len(labels), "correct": correct,
-        "precision": round(correct / len(labels), 3),
-        "precision_alternatives_counted_correct": round(
-            (correct + wrong["alternative"]) / len(labels), 3
-        ),
-        "same_quote_read_as_two_skills": sum(n - 1 for n in quotes.values()),
+        "sample": sample, "seed": SEED if sample == "seed17" else HELDOUT_SEED,
+        "in_sample": sample == "seed17", "postings": SAMPLE, "min_chars": MIN_CHARS,
+        "labels": SAMPLES[sample].name, "detected": len(labels), "correct": correct,
+        "precision": round(correct / len(labels), 3) if labels else None,
         "macro_precision": round(statistics.fmean(sum(v) / len(v) for v in by_posting.values()),
-                                 3),
+                                 3) if by_posting else None,
         "postings_with_must": len(by_posting), "postings_without_must": SAMPLE - len(by_posting),
+        "grouped_choices": len(grouped),
+        "grouped_choices_correct": sum(d["verdict"] == "correct" for d in grouped),
+        "same_quote_read_as_two_skills": sum(n - 1 for n in quotes.values()),
         "wrong_by_kind": dict(wrong.most_common()),
-        "labels_match_reader": now == judged,
-        "unjudged_now": len(now - judged), "judged_not_found_now": len(judged - now),
+        "stale_labels": len(read_labels(SAMPLES[sample])) - len(labels) - len(unjudged),
+        "labels_match_reader": now == judged and not unjudged,
+        "unjudged_now": len(unjudged) + sum((now - judged).values()),
+        "judged_not_found_now": sum((judged - now).values()),
     }  # fmt: skip
 
 
@@ -200,9 +251,10 @@ def print_summary(result: dict[str, Any]) -> None:
               f"not-English {s['not_english_share']}")  # fmt: skip
         print("    hist", " ".join(f"{k}:{v}" for k, v in s["histogram"].items()))
         print("    top ", "; ".join(f"{t['fit']} {t['title']}" for t in s["top3"]))
-    if p := result.get("precision"):
-        print(f"must-have precision {p['precision']} ({p['correct']}/{p['detected']}), macro "
-              f"{p['macro_precision']}, postings without must {p['postings_without_must']}, "
+    for name, p in result.get("precision", {}).items():
+        print(f"must-have precision, {name}{' (in-sample)' if p['in_sample'] else ''}: "
+              f"{p['precision']} ({p['correct']}/{p['detected']}), macro {p['macro_precision']}, "
+              f"postings without must {p['postings_without_must']}, wrong {p['wrong_by_kind']}, "
               f"labels match reader: {p['labels_match_reader']}")  # fmt: skip
     if s := result.get("speed"):
         print(
@@ -215,16 +267,27 @@ def print_summary(result: dict[str, Any]) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results" / "match.json")
-    parser.add_argument("--draft-labels", type=Path, help="write the sample's must-haves, unjudged")
+    parser.add_argument(
+        "--update-labels",
+        choices=sorted(SAMPLES),
+        help="rewrite that sample's label file from what the reader finds now: "
+        "stored verdicts kept, new must-haves unjudged, gone ones stale",
+    )
     parser.add_argument("--skip-speed", action="store_true")
     parser.add_argument("--runs", type=int, default=50)
     parser.add_argument("--batch", type=int, default=1000)
     args = parser.parse_args()
     postings = load_postings()
-    if args.draft_labels:
-        lines = detected_musts(postings)
-        args.draft_labels.write_text("".join(json.dumps(d) + "\n" for d in lines), "utf-8")
-        print(f"{len(lines)} must-haves in {SAMPLE} postings -> {args.draft_labels}")
+    if args.update_labels:
+        lines = merged_labels(postings, args.update_labels)
+        path = SAMPLES[args.update_labels]
+        path.write_text("".join(json.dumps(d) + "\n" for d in lines), "utf-8")
+        live = [d for d in lines if not d.get("stale")]
+        todo = sum(d["verdict"] is None for d in live)
+        print(
+            f"{len(live)} must-haves in {SAMPLE} postings ({todo} unjudged), "
+            f"{len(lines) - len(live)} stale -> {path}"
+        )
         return
     start = time.perf_counter()
     engine_for(True)
@@ -232,8 +295,7 @@ def main() -> None:
     if not args.skip_speed:
         result["speed"] = speed(postings, args.runs, args.batch)
     result["fit"] = {b: fit_summary(postings, b) for b in BACKGROUNDS}
-    if LABELS.exists():
-        result["precision"] = precision(postings)
+    result["precision"] = {s: precision(postings, s) for s in SAMPLES if SAMPLES[s].exists()}
     result["machine"] = machine()
     args.out.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
     print_summary(result)
