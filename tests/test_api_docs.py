@@ -13,6 +13,7 @@ from aicareers.web.api import (
     catalog,
     guide,
     market,
+    match,
     occupations,
     pay,
     plans,
@@ -30,7 +31,9 @@ ERROR_REF = "#/components/schemas/ErrorBody"
 
 def api_routes() -> set[tuple[str, str]]:
     """(method, path) of every route the API modules define, under /api/v1."""
-    modules = (catalog, pay, market, assess, occupations, plans, postings, guide, reference)
+    modules = (
+        catalog, pay, market, assess, match, occupations, plans, postings, guide, reference,
+    )  # fmt: skip
     return {
         (method.lower(), v1.PREFIX + route.path)
         for module in modules

@@ -45,6 +45,7 @@ OPERATIONS = [
     "GET /api/v1/salaries/bands",
     "GET /api/v1/salaries",
     "POST /api/v1/assess",
+    "POST /api/v1/match",
     "GET /api/v1/occupations/code",
     "GET /api/v1/occupations/{code}/similar",
     "GET /api/v1/plans",
@@ -76,6 +77,7 @@ OPERATIONS = [
 # parameters). They are fuzzed for 5xx and conformance, not for positive data acceptance.
 CONTENT_DEPENDENT = {
     "POST /api/v1/assess",
+    "POST /api/v1/match",  # and whether a posting's text is blank once stripped
     "POST /api/v1/postings/analyze",
     "GET /api/v1/salaries",
     "GET /api/v1/careers/{career_id}/pay",  # whether a typed place names a state or country

@@ -31,6 +31,7 @@ PAGE_ROUTERS = (
     "aicareers.web.routes.guide",
     "aicareers.web.routes.postings",
     "aicareers.web.routes.assess",
+    "aicareers.web.routes.match",
     "aicareers.web.routes.plans",
     "aicareers.web.routes.shared",
     "aicareers.web.routes.reference",

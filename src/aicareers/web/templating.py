@@ -32,6 +32,7 @@ NAV: tuple[tuple[str, str], ...] = (
     ("/careers", "Careers"),
     ("/compare", "Compare"),
     ("/assess", "Assess me"),
+    ("/match", "Match a job"),
     ("/salaries", "Salaries"),
     ("/postings", "Postings"),
     ("/plans", "Plans"),

@@ -8,14 +8,26 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from . import assess, catalog, docs, guide, market, occupations, pay, plans, postings, reference
+from . import (
+    assess,
+    catalog,
+    docs,
+    guide,
+    market,
+    match,
+    occupations,
+    pay,
+    plans,
+    postings,
+    reference,
+)
 from .common import errors
 
 PREFIX = "/api/v1"
 
 # Every endpoint can answer 422 (bad parameters), in our error shape rather than FastAPI's.
 api = APIRouter(prefix=PREFIX, responses=errors(422))
-for module in (catalog, pay, market, assess, occupations, plans, postings):
+for module in (catalog, pay, market, assess, match, occupations, plans, postings):
     api.include_router(module.router)
 api.include_router(guide.router)  # skills, steps, emerging, challenges
 api.include_router(reference.router)  # hubs, certifications, resources, statistics, sources
