@@ -130,7 +130,7 @@ def test_a_posting_not_in_english_gets_a_note_not_a_crash() -> None:
 def test_an_empty_posting_is_refused_with_what_to_do() -> None:
     from aicareers.errors import UserInputError
 
-    with pytest.raises(UserInputError, match="Paste its text"):
+    with pytest.raises(UserInputError, match="Paste the job"):
         match(AssessInput(text=RESUME), "   \n ")
 
 

@@ -422,3 +422,19 @@ def test_the_page_says_how_the_weekly_hours_are_shared(ada: TestClient) -> None:
     plan_id = make_plan(ada)
     page = html.unescape(ada.get(f"/plans/{plan_id}").text)
     assert re.search(r"How your [\d.]+ hours a week are shared: .* lends its share", page)
+
+
+def test_a_plan_from_a_posting_teaches_its_missing_must_haves(ada: TestClient) -> None:
+    form = ada.get("/plans/new?career=mlops-engineer&path=fast&gaps=sql%2C+prompt-engineering")
+    assert "SQL, Prompt engineering" in html.unescape(form.text)
+    assert 'name="gaps" value="sql, prompt-engineering"' in form.text
+    plan_id = make_plan(ada, career="mlops-engineer", path="fast",
+                        gaps="sql, prompt-engineering")  # fmt: skip
+    exported = ada.get(f"/plans/{plan_id}/export.json").json()
+    taught = {s for step in exported["steps"] if step["id"].startswith("learn-")
+              for s in step["skills"]}  # fmt: skip
+    assert {"sql", "prompt-engineering"} <= taught  # not the career's own must-haves alone
+    bad = ada.post("/plans", data={**PLAN_FORM, "gaps": "no-such-skill",
+                                   "csrf_token": csrf(ada, "/plans/new")})  # fmt: skip
+    assert bad.status_code == 422
+    assert "no-such-skill" in html.unescape(bad.text)

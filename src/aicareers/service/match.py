@@ -81,7 +81,9 @@ def match_with(
 def _posting_text(posting: str, title: str | None) -> tuple[str, str]:
     text = posting.strip()
     if not text:
-        raise UserInputError("The posting is empty. Paste its text, or save it to a file first.")
+        raise UserInputError(
+            "The posting is empty. Paste the job's text: its title, duties and requirements."
+        )
     if len(text) > MAX_POSTING_CHARS:
         raise UserInputError(
             f"The posting is {len(text):,} characters long; aicareers reads postings up to "

@@ -143,13 +143,19 @@ def skill_row(skill: SkillMatch, posting: str) -> dict[str, Any]:
 
 
 def plan_link(report: MatchReport) -> str:
-    """``/plans/new`` for the posting's career, with the skills you already show filled in,
-    so the plan spends its weeks on the rest. Ids, not names: a name may hold a comma, and the
-    plan form splits on commas ("tech:" and "esco:" skills are not the guide's)."""
+    """``/plans/new`` for the posting's career on the fast path, with the skills you already
+    show filled in and the posting's missing must-haves as what to learn. Ids, not names: a
+    name may hold a comma, and the plan form splits on commas ("tech:" and "esco:" skills are
+    not the guide's)."""
     have = [s.id for s in report.skills if s.matched and ":" not in s.id]
-    query = {"career": report.posting.career}
+    # The missing must-haves the guide has learning paths for: the plan teaches those.
+    gaps = [s.id for s in report.skills if s.kind == "must" and not s.matched and s.learn_hours
+            and ":" not in s.id]  # fmt: skip
+    query = {"career": report.posting.career, "path": "fast"}
     if have:
         query["skills"] = ", ".join(have)
+    if gaps:
+        query["gaps"] = ", ".join(gaps)
     return "/plans/new?" + urlencode(query)
 
 

@@ -55,6 +55,7 @@ class PlanFields(BaseModel):
     free_only: str = ""
     path: str = ""
     background: str = ""
+    gaps: str = ""  # skill ids to learn, comma-separated: a job posting's missing must-haves
 
 
 @router.get("/plans/new")
@@ -78,7 +79,7 @@ def create_plan(request: Request, fields: Annotated[PlanFields, Form()]) -> Resp
     plan = PlanRequest(
         career=fields.career, skills=fields.skills, hours_per_week=fields.hours_per_week,
         start=fields.start or None, free_only=bool(fields.free_only), path=fields.path or None,
-        background=fields.background or None,
+        background=fields.background or None, gaps=split_ids(fields.gaps),
     )  # fmt: skip
     try:
         record = p.create_from(plan)
@@ -180,12 +181,20 @@ def _note(note: str) -> str | None:
     return text or None
 
 
+def split_ids(text: str) -> tuple[str, ...] | None:
+    """``"sql, python"`` -> ``("sql", "python")``; None when empty (the career's own gaps)."""
+    ids = tuple(part.strip() for part in text.split(",") if part.strip())
+    return ids or None
+
+
 def new_plan_context(
     request: Request, values: dict[str, str], error: str | None = None
 ) -> dict[str, Any]:
     """The new-plan form: the careers to choose from and the values to show again."""
+    names = {s.id: s.name for s in get_navigator(request).catalog.skills}
     return {
         "values": values,
+        "gap_names": [names.get(i, i) for i in split_ids(values.get("gaps", "")) or ()],
         "careers": [(c.id, c.title) for c in get_navigator(request).catalog.careers],
         "error": error,
         "today": dt.date.today().isoformat(),
