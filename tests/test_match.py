@@ -159,3 +159,19 @@ def test_a_posting_with_no_skill_we_can_read_has_no_fit_to_show() -> None:
     assert not answer.measured
     assert answer.fit == 0
     assert any("no fit to show" in note for note in answer.notes)
+
+
+def test_lone_options_company_lines_and_degree_choices_are_not_must_haves() -> None:
+    posting = (
+        "Engineer\nRequirements\n- Proficiency in Scala or Rust\n- We use Kafka every day\n"
+        "- Bachelor's or Master's degree\n- Experience with version control systems\n"
+        "Added bonuses\n- Tableau\n"
+    )
+    answer = match(AssessInput(text=RESUME), posting)
+    kinds = {s.name: s.kind for s in answer.skills}
+    assert kinds.get("Scala", "nice") == "nice"  # one option of a choice is not required alone
+    assert not [s for s in answer.skills if "kafka" in s.posting_quote.text.casefold()]
+    assert not [s for s in answer.skills if s.id == "advanced-degree"]
+    assert "control systems" not in {s.name.casefold() for s in answer.skills}
+    assert any(s.id == "version-control" and s.kind == "must" for s in answer.skills)
+    assert all(s.kind == "nice" for s in answer.skills if "Tableau" in s.posting_quote.text)

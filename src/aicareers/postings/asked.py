@@ -25,9 +25,16 @@ TECH = "onet-technology"
 KIND_ORDER: dict[Kind, int] = {"must": 0, "nice": 1, "duties": 2, "ignore": 3}
 # Between two options of one ask: commas, slashes, brackets and "or" ("and" joins two asks).
 BETWEEN_OPTIONS = re.compile(r"^[\s,/()]*(?:(?:and/)?or\b)?[\s,/()]*$", re.IGNORECASE)
-# A line that offers choices: "or", "one of", or examples ("such as", "e.g.", "like").
-CHOICE = re.compile(r"\b(or|one of|any of|such as|e\.g\.?|for example|like|including)\b|/",
+# A line that offers choices: "or", "one of", or examples ("such as", "e.g.", "like"). A slash
+# alone is no choice word: "Python, PyTorch/TensorFlow, AWS, Docker" asks for all but one pair.
+CHOICE = re.compile(r"\b(or|one of|any of|such as|e\.g\.?|for example|like|including)\b",
                     re.IGNORECASE)  # fmt: skip
+# A lone option beside one we cannot read: "Python or Rust", "either Python or C++".
+OR_AFTER = re.compile(r"^(?:(?:\s*,\s*[^,\n]{1,30}?)*,?\s*\bor\b|\s*/)\s*[A-Za-z]")
+OR_BEFORE = re.compile(r"(?:\b(?:or|either)\s+|[A-Za-z+#]\s*/\s*)$")
+# Short ESCO names that are common abbreviations first: "ML" is machine learning in a posting.
+AMBIGUOUS_HEADS = frozenset({"ml", "ai", "go"})
+DEGREE = "advanced-degree"
 
 
 class Quote(msgspec.Struct, frozen=True):
@@ -74,6 +81,8 @@ def named_as_is(ref: ReferenceSkill, text: str) -> bool:
     if ref.source == TECH:
         return True
     head = ref.name.split(" (")[0].casefold()
+    if head in AMBIGUOUS_HEADS:
+        return False
     return any(s.text.casefold() == head for s in ref.evidence)
 
 
@@ -108,8 +117,8 @@ def _groups(text: str, options: list[Option], requirements: Requirements) -> lis
         if last is not None and _same_line(text, last, option, requirements):
             between = text[last.quote.end : option.quote.start]
             line = requirements.line_at(option.quote.start)
-            if BETWEEN_OPTIONS.match(between) and line and CHOICE.search(
-                    text[line.start : line.end]):  # fmt: skip
+            words = text[line.start : line.end] if line else ""
+            if between.strip() == "/" or (BETWEEN_OPTIONS.match(between) and CHOICE.search(words)):
                 groups[-1].append(option)
                 continue
         groups.append([option])
@@ -121,6 +130,15 @@ def _same_line(text: str, a: Option, b: Option, requirements: Requirements) -> b
     return line is not None and line.start <= b.quote.start < line.end
 
 
+def _beside_an_unread_option(text: str, start: int, end: int) -> bool:
+    """Whether the words at [start, end) are one option of a choice whose other options we
+    could not read ("Python or Rust", "either Python or C/C++", "PyTorch/JAX")."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    after = text[end : line_end if line_end >= 0 else len(text)]
+    return bool(OR_AFTER.match(after) or OR_BEFORE.search(text[line_start:start]))
+
+
 def posting_asks(text: str, requirements: Requirements, assessor: Assessor) -> list[Ask]:
     """What the posting asks for, must-haves first; a skill asked twice keeps its strongest."""
     asks: list[Ask] = []
@@ -130,11 +148,17 @@ def posting_asks(text: str, requirements: Requirements, assessor: Assessor) -> l
         # With requirement headings, what the duties name is the work, not what is asked for.
         if kind == "ignore" or (kind == "duties" and requirements.structured):
             continue
-        kept = tuple(o for o in group if not ruled_out(text, o.quote.start, o.quote.end))
-        kept = tuple({o.id: o for o in reversed(kept)}.values())[::-1]  # one per skill
+        said = tuple(o for o in group if not ruled_out(text, o.quote.start, o.quote.end))
+        kept = tuple({o.id: o for o in reversed(said)}.values())[::-1]  # one per skill
         if not kept:
             continue
-        start, end = kept[0].quote.start, kept[-1].quote.end
+        start, end = said[0].quote.start, said[-1].quote.end
+        line = requirements.line_at(start)
+        words = text[line.start : line.end] if line else ""
+        if any(o.id == DEGREE for o in kept) and "bachelor" in words.casefold():
+            continue  # "a Bachelor's or Master's": the bachelor's is enough, and asked elsewhere
+        if len(kept) == 1 and kind == "must" and _beside_an_unread_option(text, start, end):
+            kind = "nice"  # one option of a choice is not required by itself
         ask = Ask(kind, kept, Quote(start, end, text[start:end]))
         if len(kept) == 1 and kept[0].id in seen:
             at = seen[kept[0].id]

@@ -21,9 +21,11 @@ Kind = Literal["must", "nice", "duties", "ignore"]
 # Heading words -> kind; the first rule that matches a heading wins (order matters: "preferred
 # qualifications" is nice although "qualifications" alone is a must).
 HEADINGS: tuple[tuple[Kind, re.Pattern[str]], ...] = (
-    ("nice", re.compile(r"\b(preferred|nice[\s-]to[\s-]haves?|bonus|desired|desirable|pluses|"
+    ("nice", re.compile(r"\b(preferred|nice[\s-]to[\s-]haves?|bonus(es)?|desired|desirable|pluses|"
                         r"plus(?:es)? if|extra credit|good to have|ideally)\b")),
     ("ignore", re.compile(r"\b(about (us|the company|the team|[a-z]+)$|benefits?|perks|"
+                          r"why join|why (you('|\u2019)?ll|you will) love|life at|"
+                          r"our (culture|values|mission)|"
                           r"compensation|salary|pay (range|and benefits)|what we offer|"
                           r"equal (employment )?opportunity|diversity|our commitment|"
                           r"company description|who we are|our company|location|"
@@ -49,6 +51,8 @@ ASKING = re.compile(
     r"certifi\w*|fluen\w*|required|must|you have|you bring|qualifications?)\b",
     re.IGNORECASE,
 )
+COMPANY_SPEAKS = re.compile(r"^(?:[-*\u2022\u25cf\u25aa\u2013]\s*)?(?:we|our|the team)\b",
+                            re.IGNORECASE)  # fmt: skip
 MUST_WORDS = re.compile(r"\b(required|must|mandatory|essential|minimum)\b", re.IGNORECASE)
 YEARS = re.compile(
     r"\b(\d{1,2})\s*(?:\+|plus)?\s*(?:(?:-|to|\u2013)\s*\d{1,2}\s*)?\+?\s*(?:years?|yrs?)\b",
@@ -57,12 +61,12 @@ YEARS = re.compile(
 # A mention ruled out by its own clause: "no Java needed", "Java is not required", "without
 # a degree". "No less than", "not only" and "no-code" do not rule anything out.
 NEGATION_BEFORE = re.compile(
-    r"\b(?:no(?! less| later| more than|-code)|not(?! only| just)|never|without|"
+    r"\b(?:no(?! less| later| more than|-code)|not(?! only| just)|never|without|other than|"
     r"don'?t need|do not need|doesn'?t require|does not require|need not)\b[^.;:,\n]{0,40}$",
     re.IGNORECASE,
 )
 NEGATION_AFTER = re.compile(
-    r"^[^.;:\n]{0,40}?\b(?:is not|isn'?t|are not|aren'?t|not)\s+(?:required|needed|necessary|"
+    r"^[^.;:\n]{0,60}?\b(?:is not|isn'?t|are not|aren'?t|not)\s+(?:required|needed|necessary|"
     r"a requirement|expected)\b", re.IGNORECASE)  # fmt: skip
 LEVEL_WORDS = (
     ("entry", re.compile(r"\b(intern|internship|junior|jr\.?|entry[\s-]level|graduate|"
@@ -116,6 +120,9 @@ def heading_kind(line: str) -> Kind | None:
 def _line_kind(text: str, section: Kind) -> Kind:
     if section in ("must", "duties") and NICE_WORDS.search(text):
         return "nice"
+    # "We use Kafka and Spark" under the requirements tells about the company, not the person.
+    if section == "must" and COMPANY_SPEAKS.match(text):
+        return "duties"
     if section == "duties" and MUST_WORDS.search(text):
         return "must"
     return section
