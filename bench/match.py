@@ -25,6 +25,8 @@ run time (never copied into the repo) and the five hand-written resumes of bench
   is kept only for the same posting, skill and quote text; new must-haves get ``verdict`` null
   for a person to judge; stored lines the reader no longer finds stay with ``"stale": true`` and
   are left out of every count. Precision only: must-haves the reader missed are not looked for.
+- ``--exclude`` leaves postings out of the fit and speed runs (a posting the reader cannot
+  finish reading would stop them); the output lists them.
 - Speed: one fixed resume-posting pair with ``match()`` warm (median and p95 of 50 runs, the
   engine loaded first) and 1,000 postings (the 862 cycled) for one resume through
   ``match_many``, wall time. The machine's core count and load average are recorded beside.
@@ -228,7 +230,7 @@ def precision(postings: list[tuple[int, str, str]], sample: str) -> dict[str, An
 def speed(postings: list[tuple[int, str, str]], runs: int, batch: int) -> dict[str, Any]:
     """Warm latency of one pair with ``match()`` and wall time of ``batch`` postings."""
     person = resume("software-engineering")
-    _, title, text = postings[5]
+    _, title, text = next(p for p in postings if p[0] == 5)
     match(person, text, title)  # loads the engine
     times = []
     for _ in range(runs):
@@ -285,6 +287,15 @@ def main() -> None:
         "stored verdicts kept, new must-haves unjudged, gone ones stale",
     )
     parser.add_argument("--skip-speed", action="store_true")
+    parser.add_argument(
+        "--exclude",
+        type=int,
+        nargs="*",
+        default=[],
+        metavar="INDEX",
+        help="posting indexes left out of the fit and speed runs (recorded in the output); "
+        "the precision samples are drawn from all postings regardless",
+    )
     parser.add_argument("--runs", type=int, default=50)
     parser.add_argument("--batch", type=int, default=1000)
     args = parser.parse_args()
@@ -300,14 +311,17 @@ def main() -> None:
             f"{len(lines) - len(live)} stale -> {path}"
         )
         return
+    load_start = [round(x, 2) for x in os.getloadavg()]
     start = time.perf_counter()
     engine_for(True)
     result: dict[str, Any] = {"engine_load_s": round(time.perf_counter() - start, 2)}
+    kept = [p for p in postings if p[0] not in set(args.exclude)]
+    result["excluded_from_fit_and_speed"] = sorted(set(args.exclude))
     if not args.skip_speed:
-        result["speed"] = speed(postings, args.runs, args.batch)
-    result["fit"] = {b: fit_summary(postings, b) for b in BACKGROUNDS}
+        result["speed"] = speed(kept, args.runs, args.batch)
+    result["fit"] = {b: fit_summary(kept, b) for b in BACKGROUNDS}
     result["precision"] = {s: precision(postings, s) for s in SAMPLES if SAMPLES[s].exists()}
-    result["machine"] = machine()
+    result["machine"] = {**machine(), "loadavg_start": load_start}
     args.out.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
     print_summary(result)
 
