@@ -175,3 +175,14 @@ def test_lone_options_company_lines_and_degree_choices_are_not_must_haves() -> N
     assert "control systems" not in {s.name.casefold() for s in answer.skills}
     assert any(s.id == "version-control" and s.kind == "must" for s in answer.skills)
     assert all(s.kind == "nice" for s in answer.skills if "Tableau" in s.posting_quote.text)
+
+
+def test_a_long_list_is_read_in_one_pass() -> None:
+    # A line of many comma-separated keywords once made a pattern backtrack for minutes
+    # (LinkedIn posting 125): the reader must finish and still read the list's skills.
+    keywords = " , ".join(["Python", *(f"tool{i}" for i in range(400)), "SQL"])
+    posting = f"Engineer\nRequirements\n- {keywords}\n- Scala or Rust\n"
+    answer = match(AssessInput(text=RESUME), posting)
+    names = {s.name: s.kind for s in answer.skills}
+    assert names.get("Python") == "must"
+    assert names.get("SQL") == "must"

@@ -29,9 +29,14 @@ BETWEEN_OPTIONS = re.compile(r"^[\s,/()]*(?:(?:and/)?or\b)?[\s,/()]*$", re.IGNOR
 # alone is no choice word: "Python, PyTorch/TensorFlow, AWS, Docker" asks for all but one pair.
 CHOICE = re.compile(r"\b(or|one of|any of|such as|e\.g\.?|for example|like|including)\b",
                     re.IGNORECASE)  # fmt: skip
-# A lone option beside one we cannot read: "Python or Rust", "either Python or C++".
-OR_AFTER = re.compile(r"^(?:(?:\s*,\s*[^,\n]{1,30}?)*,?\s*\bor\b|\s*/)\s*[A-Za-z]")
+# A lone option beside one we cannot read: "Python or Rust", "either Python or C++". Matched
+# on short, bounded stretches only: a posting's text must never make a pattern backtrack.
+OR_WORD = re.compile(r"\bor\b")
+SLASH_NEXT = re.compile(r"\s*/\s*[A-Za-z]")
 OR_BEFORE = re.compile(r"(?:\b(?:or|either)\s+|[A-Za-z+#]\s*/\s*)$")
+CLAUSE_END = re.compile(r"[.;:\n]")
+LIST_ITEM_CHARS = 30  # "Python, Scala or Rust": each item between the commas is short
+NEAR = 200  # how far along the line a choice is looked for
 # Short ESCO names that are common abbreviations first: "ML" is machine learning in a posting.
 AMBIGUOUS_HEADS = frozenset({"ml", "ai", "go"})
 DEGREE = "advanced-degree"
@@ -118,7 +123,8 @@ def _groups(text: str, options: list[Option], requirements: Requirements) -> lis
             between = text[last.quote.end : option.quote.start]
             line = requirements.line_at(option.quote.start)
             words = text[line.start : line.end] if line else ""
-            if between.strip() == "/" or (BETWEEN_OPTIONS.match(between) and CHOICE.search(words)):
+            joined = len(between) <= NEAR and bool(BETWEEN_OPTIONS.match(between))
+            if between.strip() == "/" or (joined and CHOICE.search(words)):
                 groups[-1].append(option)
                 continue
         groups.append([option])
@@ -133,10 +139,19 @@ def _same_line(text: str, a: Option, b: Option, requirements: Requirements) -> b
 def _beside_an_unread_option(text: str, start: int, end: int) -> bool:
     """Whether the words at [start, end) are one option of a choice whose other options we
     could not read ("Python or Rust", "either Python or C/C++", "PyTorch/JAX")."""
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    after = text[end : line_end if line_end >= 0 else len(text)]
-    return bool(OR_AFTER.match(after) or OR_BEFORE.search(text[line_start:start]))
+    line_start = max(text.rfind("\n", 0, start) + 1, start - NEAR)
+    if OR_BEFORE.search(text[line_start:start]):
+        return True
+    clause = CLAUSE_END.split(text[end : end + NEAR], maxsplit=1)[0]
+    if SLASH_NEXT.match(clause):
+        return True
+    found = OR_WORD.search(clause)
+    if found is None:
+        return False
+    between = clause[: found.start()]
+    items = between.split(",")
+    # Only commas and short items before the "or": the quote is the head of that list.
+    return not items[0].strip() and all(len(item) <= LIST_ITEM_CHARS for item in items[1:])
 
 
 def posting_asks(text: str, requirements: Requirements, assessor: Assessor) -> list[Ask]:

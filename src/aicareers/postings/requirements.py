@@ -91,10 +91,11 @@ class Requirements(msgspec.Struct, frozen=True, kw_only=True):
     years: int | None  # the most years a requirement line asks for
     level: str  # entry | mid | senior
     structured: bool  # False: no requirement heading, so every line counts as asked for
+    starts: tuple[int, ...] = ()  # each line's start, for line_at's binary search
 
     def line_at(self, offset: int) -> Line | None:
         """The line holding ``offset`` (lines are in text order: a binary search)."""
-        at = bisect.bisect_right([line.start for line in self.lines], offset) - 1
+        at = bisect.bisect_right(self.starts, offset) - 1
         if at >= 0 and self.lines[at].start <= offset < self.lines[at].end:
             return self.lines[at]
         return None
@@ -152,7 +153,7 @@ def read_requirements(text: str, title: str = "") -> Requirements:
              for m in YEARS.finditer(text[x.start : x.end]) if int(m.group(1)) <= 20]  # fmt: skip
     most = max(years) if years else None
     return Requirements(lines=tuple(lines), years=most, level=level_of(title, most),
-                        structured=structured)  # fmt: skip
+                        structured=structured, starts=tuple(x.start for x in lines))  # fmt: skip
 
 
 def _unstructured(text: str, lines: list[Line]) -> list[Line]:
