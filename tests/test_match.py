@@ -186,3 +186,18 @@ def test_a_long_list_is_read_in_one_pass() -> None:
     names = {s.name: s.kind for s in answer.skills}
     assert names.get("Python") == "must"
     assert names.get("SQL") == "must"
+
+
+def test_employers_stand_out_headings_and_duty_lines_are_not_asked_for() -> None:
+    posting = (
+        "Engineer\nRequirements\n- Our founders are engineers from Google and Facebook\n"
+        "- You will own the data platform\n- Strong SQL\n- Python is a huge plus\n"
+        "You'll stand out if you have\n- Kubernetes\n"
+    )
+    answer = match(AssessInput(text=RESUME), posting)
+    kinds = {s.posting_quote.text: s.kind for s in answer.skills}
+    assert "Google" not in kinds
+    assert "Facebook" not in kinds
+    assert kinds.get("SQL") == "must"
+    assert kinds.get("Python") == "nice"
+    assert kinds.get("Kubernetes") == "nice"

@@ -38,7 +38,10 @@ CLAUSE_END = re.compile(r"[.;:\n]")
 LIST_ITEM_CHARS = 30  # "Python, Scala or Rust": each item between the commas is short
 NEAR = 200  # how far along the line a choice is looked for
 # Short ESCO names that are common abbreviations first: "ML" is machine learning in a posting.
-AMBIGUOUS_HEADS = frozenset({"ml", "ai", "go"})
+AMBIGUOUS_HEADS = frozenset({"ml", "ai", "go", "ada", "act!", "modern languages"})
+# Employers named as past or partner companies ("engineers from Google and Meta") are no tools.
+EMPLOYER_BEFORE = re.compile(r"\b(?:from|at|ex|former|formerly|alumni of)[\s-]+(?:[A-Z][\w.&]*"
+                             r"(?:,\s*|\s+and\s+|\s+or\s+))*$")
 DEGREE = "advanced-degree"
 
 
@@ -83,11 +86,12 @@ def named_as_is(ref: ReferenceSkill, text: str) -> bool:
     span = ref.evidence[0]
     if len(span.text) <= 3 and "/" in text[max(0, span.start - 1) : span.end + 1]:
         return False
-    if ref.source == TECH:
-        return True
-    head = ref.name.split(" (")[0].casefold()
-    if head in AMBIGUOUS_HEADS:
+    if span.text.casefold() in AMBIGUOUS_HEADS or ref.name.split(" (")[0].casefold() in (
+            AMBIGUOUS_HEADS):  # fmt: skip
         return False
+    if ref.source == TECH:
+        return not EMPLOYER_BEFORE.search(text[max(0, span.start - 60) : span.start])
+    head = ref.name.split(" (")[0].casefold()
     return any(s.text.casefold() == head for s in ref.evidence)
 
 

@@ -22,7 +22,8 @@ Kind = Literal["must", "nice", "duties", "ignore"]
 # qualifications" is nice although "qualifications" alone is a must).
 HEADINGS: tuple[tuple[Kind, re.Pattern[str]], ...] = (
     ("nice", re.compile(r"\b(preferred|nice[\s-]to[\s-]haves?|bonus(es)?|desired|desirable|pluses|"
-                        r"plus(?:es)? if|extra credit|good to have|ideally)\b")),
+                        r"plus(?:es)? if|extra credit|good to have|ideally|stand out|nice if|"
+                        r"love to see|optional)\b")),
     ("ignore", re.compile(r"\b(about (us|the company|the team|[a-z]+)$|benefits?|perks|"
                           r"why join|why (you('|\u2019)?ll|you will) love|life at|"
                           r"our (culture|values|mission)|"
@@ -43,7 +44,8 @@ HEADING = re.compile(r"^\s*(?:#+\s*)?([A-Za-z][A-Za-z'\u2019&/,()\- ]{2,60}?)\s*
 BULLET = re.compile(r"^\s*(?:[-*\u2022\u25cf\u25aa\u2013]|\d+[.)])\s+")
 NICE_WORDS = re.compile(
     r"\b(a plus|is a plus|are a plus|plus if|nice to have|bonus|preferred|preferably|ideally|"
-    r"desirable|advantageous|an advantage|good to have)\b", re.IGNORECASE)  # fmt: skip
+    r"desirable|advantageous|an advantage|good to have|(big|huge|massive|strong|real) plus|"
+    r"optional|not required but)\b", re.IGNORECASE)  # fmt: skip
 # Words of a line that asks the candidate for something, in a posting without headings.
 ASKING = re.compile(
     r"\b(experience|experienced|knowledge|proficien\w*|familiar\w*|understanding|skills?|"
@@ -51,8 +53,9 @@ ASKING = re.compile(
     r"certifi\w*|fluen\w*|required|must|you have|you bring|qualifications?)\b",
     re.IGNORECASE,
 )
-COMPANY_SPEAKS = re.compile(r"^(?:[-*\u2022\u25cf\u25aa\u2013]\s*)?(?:we|our|the team)\b",
-                            re.IGNORECASE)  # fmt: skip
+COMPANY_SPEAKS = re.compile(
+    r"^(?:[-*\u2022\u25cf\u25aa\u2013]\s*)?(?:we|our|the team|you will|you('|\u2019)ll|"
+    r"the contractor shall|responsible for)\b", re.IGNORECASE)  # fmt: skip
 MUST_WORDS = re.compile(r"\b(required|must|mandatory|essential|minimum)\b", re.IGNORECASE)
 YEARS = re.compile(
     r"\b(\d{1,2})\s*(?:\+|plus)?\s*(?:(?:-|to|\u2013)\s*\d{1,2}\s*)?\+?\s*(?:years?|yrs?)\b",
