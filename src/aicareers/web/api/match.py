@@ -13,24 +13,20 @@ from typing import Any
 
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
-from starlette.datastructures import UploadFile
-from starlette.exceptions import HTTPException
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from ...documents.match import MatchReport
 from ...service import match as service
-from ...service.isolation import Abandoned, Isolated, unless_abandoned
+from ...service.isolation import Abandoned, Isolated
 from ..deps import get_settings
-from ..errors import ApiError
-from ..limits import FRAMING_BYTES
-from .common import ApiRoute, documented, errors, form_properties, json_response, read_body
-from .nesting import check_body, check_pasted_text
+from ..uploads import CLIENT_GONE, in_reader_pool
+from .common import ApiRoute, documented, errors, form_properties, json_response
+from .nesting import check_pasted_text
+from .resume_body import read_resume_body
 from .schemas import clean_text
 
 router = APIRouter(tags=["match"], route_class=ApiRoute)
-FORM_TYPES = ("multipart/form-data", "application/x-www-form-urlencoded")
 LIST_FIELDS = ("resume_skills",)  # may be repeated in a form, or given once, comma separated
-CLIENT_GONE = 499  # nginx's "client closed request": the client left before the answer
 
 
 class MatchRequest(BaseModel):
@@ -112,97 +108,32 @@ async def match(request: Request) -> Response:
     posting is 422, a resume file that is not what it claims 415 or 422, over 10 MB 413.
     Nothing is stored and no link is fetched: send the posting's text.
     """
-    limit = get_settings(request).max_upload_bytes
-    body = await read_body(request, limit + FRAMING_BYTES)
-    kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
-    if kind in FORM_TYPES:
-        fields, data, filename = await _from_form(request, limit)
-    elif kind in ("application/json", "") or kind.endswith("+json"):
-        fields, data, filename = _from_json(body), None, None
-    else:
-        raise ApiError(
-            415, "unsupported-media-type",
-            "Send the request as application/json, or as form data (multipart/form-data to "
-            "upload a resume file).",
-            {"content_type": kind},
-        )  # fmt: skip
+    fields, data, filename = await read_resume_body(
+        request, MatchRequest, LIST_FIELDS, "resume_skills"
+    )
     if data is None:  # only text that will be read is scanned; with a file it is set aside
         check_pasted_text(fields.resume_text)
-    settings = get_settings(request)
-    isolated = Isolated()  # the file or text is read in the reader pool, cancelled with us
+    semantic = get_settings(request).semantic
     try:
-        work = _run(fields, data, filename, settings.semantic, isolated)
-        report = await unless_abandoned(work, request.is_disconnected, isolated)
+        report = await in_reader_pool(request, partial(_run, fields, data, filename, semantic))
     except Abandoned:
         return Response(status_code=CLIENT_GONE)  # nobody reads it; the access log does
     return json_response(report)
 
 
-def _from_json(body: bytes) -> MatchRequest:
-    check_body(body)
-    try:
-        return MatchRequest.model_validate_json(body or b"{}")
-    except ValidationError as exc:
-        raise _invalid(exc) from None
-
-
-async def _from_form(request: Request, limit: int) -> tuple[MatchRequest, bytes | None, str | None]:
-    try:
-        form = await request.form(max_files=1, max_fields=100, max_part_size=limit)
-    except HTTPException as exc:  # malformed multipart, too many parts
-        raise ApiError(
-            422, "invalid-request", f"The form could not be read: {exc.detail}"
-        ) from None
-    raw: dict[str, Any] = {}
-    upload: UploadFile | None = None
-    for name, value in form.multi_items():
-        if name == "file":
-            if not isinstance(value, UploadFile):
-                raise ApiError(422, "invalid-request", "The field 'file' must be a file upload.")
-            upload = value
-        elif name in LIST_FIELDS:
-            raw.setdefault(name, []).append(value)
-        else:
-            raw[name] = value
-    if "resume_skills" in raw:
-        raw["resume_skills"] = ", ".join(str(s) for s in raw["resume_skills"])
-    try:
-        fields = MatchRequest.model_validate(raw)
-    except ValidationError as exc:
-        raise _invalid(exc) from None
-    if upload is None:
-        return fields, None, None
-    data = await upload.read()
-    return fields, data, clean_text(upload.filename) or None
-
-
-def _invalid(exc: ValidationError) -> ApiError:
-    found = [
-        {"field": ".".join(str(p) for p in err["loc"]) or "body", "message": err["msg"]}
-        for err in exc.errors(include_url=False, include_context=False, include_input=False)
-    ]
-    shown = "; ".join(f"{f['field']}: {f['message']}" for f in found[:3])
-    return ApiError(422, "invalid-request", f"The request is not valid ({shown}).",
-                    {"fields": found})  # fmt: skip
-
-
-async def _run(
+def _run(
     fields: MatchRequest,
     data: bytes | None,
     filename: str | None,
     semantic: bool,
     isolated: Isolated,
 ) -> MatchReport:
-    """Match in a worker thread (the engine is CPU-bound), the reading in the reader pool."""
-    from starlette.concurrency import run_in_threadpool
-
+    """The match (run in a worker thread, the reading in the reader pool)."""
     given = fields.resume_skills
     person = service.AssessInput(
         text=fields.resume_text, file=data, filename=filename, title=fields.resume_title,
         skills=tuple(given) if isinstance(given, list) else given,
     )  # fmt: skip
-    run = partial(
-        service.match, person, fields.posting, fields.posting_title,
-        semantic=semantic, isolated=isolated,
-    )  # fmt: skip
-    return await run_in_threadpool(run)
+    return service.match(
+        person, fields.posting, fields.posting_title, semantic=semantic, isolated=isolated
+    )

@@ -10,18 +10,16 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
 from markupsafe import Markup, escape
-from starlette.concurrency import run_in_threadpool
-from starlette.datastructures import FormData, UploadFile
 
 from ...documents.assessment import Assessment, CareerFit, ProfileRead, Quote
 from ...documents.reading import SCORE_LEGEND
-from ...errors import AicareersError, DocumentTooLargeError, ProfileError
+from ...errors import AicareersError, ProfileError
 from ...service import assess as service
 from ...service.intake import (
     DEFAULT_HOURS_PER_WEEK,
@@ -30,10 +28,11 @@ from ...service.intake import (
     RATING_LABELS,
     RIASEC_TYPES,
 )
-from ...service.isolation import Abandoned, Isolated, unless_abandoned
+from ...service.isolation import Abandoned, Isolated
 from ..api.nesting import check_pasted_text
 from ..errors import classify, page_message
 from ..templating import render
+from ..uploads import CLIENT_GONE, Upload, form_field, in_reader_pool, read_upload
 
 router = APIRouter()
 
@@ -45,15 +44,6 @@ QUOTES = 3  # evidence quotes shown per matched skill
 CONTEXT = 60  # characters of the person's text shown around a quote
 _SPACE = re.compile(r"\s+")
 TITLE_PREFILL = 200  # characters of a job title taken from a link
-CLIENT_GONE = 499  # nginx's "client closed request": the client left before the answer
-
-
-@dataclass(frozen=True)
-class Upload:
-    """An uploaded resume: its bytes and the name it came with (a hint to its format)."""
-
-    data: bytes
-    filename: str | None
 
 
 @router.get("/assess")
@@ -69,18 +59,15 @@ def assess_form(request: Request, quiz: bool = False, title: str = "") -> Respon
 async def assess_submit(request: Request) -> Response:
     """Assess what was pasted, uploaded or typed; the form again with a message if we cannot."""
     form = await request.form()
-    values = {name: _field(form, name) for name in FIELDS}
-    answers = {item.id: _field(form, f"quiz-{item.id}") for item in QUIZ}
+    values = {name: form_field(form, name) for name in FIELDS}
+    answers = {item.id: form_field(form, f"quiz-{item.id}") for item in QUIZ}
     settings = request.app.state.settings
-    isolated = Isolated()  # the file or text is read in the reader pool, cancelled with us
     try:
-        upload = await _upload(form.get("file"), settings.max_upload_bytes)
+        upload = await read_upload(form.get("file"), settings.max_upload_bytes)
         if upload is None:  # pasted JSON is parsed recursively: refuse absurd nesting first
             check_pasted_text(values["text"])
-        work = run_in_threadpool(
-            run_assessment, values, answers, upload, settings.semantic, isolated
-        )
-        report = await unless_abandoned(work, request.is_disconnected, isolated)
+        job = partial(run_assessment, values, answers, upload, settings.semantic)
+        report = await in_reader_pool(request, job)
     except Abandoned:
         return Response(status_code=CLIENT_GONE)  # nobody reads it; the access log does
     except AicareersError as exc:
@@ -91,21 +78,6 @@ async def assess_submit(request: Request) -> Response:
         context = form_context(request, values, answers, error=page_message(exc), open_quiz=opened)
         return render(request, FORM, context, status_code=status)
     return render(request, RESULTS, results_context(report))
-
-
-async def _upload(part: object, limit: int) -> Upload | None:
-    """The uploaded file, or None when no file was chosen; too large -> 413."""
-    if not isinstance(part, UploadFile) or not (part.filename or part.size):
-        return None
-    data = await part.read(limit + 1)
-    if len(data) > limit:
-        raise DocumentTooLargeError(max(part.size or 0, len(data)), limit, part.filename)
-    return Upload(data, part.filename or None)
-
-
-def _field(form: FormData, name: str) -> str:
-    value = form.get(name)
-    return value if isinstance(value, str) else ""
 
 
 def run_assessment(

@@ -8,23 +8,23 @@ input gives the form back, with what was typed kept and the message, and a 4xx s
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 from urllib.parse import urlencode
 
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
 from markupsafe import Markup
-from starlette.concurrency import run_in_threadpool
-from starlette.datastructures import FormData
 
 from ...documents.match import MatchReport, SkillMatch
 from ...errors import AicareersError
 from ...service import match as service
-from ...service.isolation import Abandoned, Isolated, unless_abandoned
+from ...service.isolation import Abandoned, Isolated
 from ..api.nesting import check_pasted_text
 from ..errors import classify, page_message
 from ..templating import money, render
-from .assess import CLIENT_GONE, Upload, _upload, snippet
+from ..uploads import CLIENT_GONE, Upload, form_field, in_reader_pool, read_upload
+from .assess import snippet
 
 router = APIRouter()
 
@@ -54,16 +54,16 @@ async def match_submit(request: Request) -> Response:
     """Match what was pasted or uploaded to the posting; the form again with a message if we
     cannot."""
     form = await request.form()
-    values = {name: _field(form, name) for name in FIELDS}
+    values = {name: form_field(form, name) for name in FIELDS}
     settings = request.app.state.settings
-    isolated = Isolated()  # the file or text is read in the reader pool, cancelled with us
     upload: Upload | None = None
     try:
-        upload = await _upload(form.get("file"), settings.max_upload_bytes)
+        upload = await read_upload(form.get("file"), settings.max_upload_bytes)
         if upload is None:  # pasted JSON is parsed recursively: refuse absurd nesting first
             check_pasted_text(values["text"])
-        work = run_in_threadpool(run_match, values, upload, settings.semantic, isolated)
-        report = await unless_abandoned(work, request.is_disconnected, isolated)
+        report = await in_reader_pool(
+            request, partial(run_match, values, upload, settings.semantic)
+        )
     except Abandoned:
         return Response(status_code=CLIENT_GONE)  # nobody reads it; the access log does
     except AicareersError as exc:
@@ -73,11 +73,6 @@ async def match_submit(request: Request) -> Response:
         context = form_context(request, values, error=page_message(exc), had_file=bool(upload))
         return render(request, FORM, context, status_code=status)
     return render(request, RESULTS, results_context(report, values["posting"]))
-
-
-def _field(form: FormData, name: str) -> str:
-    value = form.get(name)
-    return value if isinstance(value, str) else ""
 
 
 def run_match(
