@@ -297,3 +297,33 @@ def test_batch_row_gets_the_same_answer_as_the_person_alone(tmp_path: Path) -> N
     assert alone.exit_code == 0, alone.stderr
     expected = json.loads(alone.stdout)["careers"]
     assert read_lines(out)[0]["careers"] == expected
+
+
+def test_keep_copies_columns_after_row(run: Run, tmp_path: Path) -> None:
+    source = tmp_path / "p.jsonl"
+    people = [
+        {"text": DS, "site": "North", "cohort": 3},
+        {"text": "", "site": "South"},  # an error row still says where it came from
+        {"text": TEACHER, "site": None, "cohort": 4},
+    ]
+    source.write_text("\n".join(json.dumps(p) for p in people) + "\n{broken\n", "utf-8")
+    out = tmp_path / "out.jsonl"
+    args = ("assess", source, "--text-column", "text", "--out", out, "--top", "1")
+    result = run(*args, "--keep", "site", "--keep", "cohort")
+    assert result.exit_code == 0, result.stderr
+    lines = read_lines(out)
+    assert [list(line)[:2] for line in lines[:3]] == [["row", "columns"]] * 3
+    assert [line.get("columns") for line in lines] == [
+        {"site": "North", "cohort": "3"},
+        {"site": "South", "cohort": ""},
+        {"site": "", "cohort": "4"},
+        None,  # an unreadable line has no columns to copy
+    ]
+    assert "error" in lines[1]
+    assert len(lines[0]["careers"]) == 1
+    plain = run(*args, "--force")
+    assert all("columns" not in line for line in read_lines(out))
+    assert plain.exit_code == 0
+    missing = run(*args, "--keep", "region", "--force")
+    assert missing.exit_code == 2
+    assert "no column 'region'" in missing.stderr

@@ -12,11 +12,13 @@ import os
 import re
 import time
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from itertools import islice
 from typing import IO, Any, TypeVar
+
+import msgspec
 
 from ..cpu import usable_cores
 from ..service.tables import Row, engine_or_error
@@ -39,15 +41,18 @@ T = TypeVar("T")
 
 @dataclass(frozen=True)
 class Columns:
-    """Which input columns hold the text and, optionally, a current title and a skill list."""
+    """Which input columns hold the text and, optionally, a current title and a skill list;
+    ``keep``: columns copied as they are into each output line (to group results by later)."""
 
     text: str
     title: str | None = None
     skills: str | None = None
+    keep: tuple[str, ...] = ()
 
     def names(self) -> list[str]:
-        """The column names to read, text first."""
-        return [c for c in (self.text, self.title, self.skills) if c is not None]
+        """The column names to read, text first, each once."""
+        named = [c for c in (self.text, self.title, self.skills) if c is not None]
+        return list(dict.fromkeys([*named, *self.keep]))
 
 
 @dataclass
@@ -84,11 +89,14 @@ def to_request(row: Row, columns: Columns) -> Request:
     """The engine's input from one row; a missing or non-text value becomes an error request."""
     if row.fields is None:
         return Request(row.number, error=row.error or "The row could not be read.")
+    kept = kept_columns(row.fields, columns.keep)
     text = row.fields.get(columns.text)
     if text is None:
-        return Request(row.number, error=f"The row has no value in column {columns.text!r}.")
+        error = f"The row has no value in column {columns.text!r}."
+        return Request(row.number, error=error, columns=kept)
     if not isinstance(text, str):
-        return Request(row.number, error=f"Column {columns.text!r} holds {_kind(text)}, not text.")
+        error = f"Column {columns.text!r} holds {_kind(text)}, not text."
+        return Request(row.number, error=error, columns=kept)
     title = row.fields.get(columns.title) if columns.title else None
     skills = row.fields.get(columns.skills) if columns.skills else None
     return Request(
@@ -96,7 +104,29 @@ def to_request(row: Row, columns: Columns) -> Request:
         text=text,
         title=title if isinstance(title, str) else None,
         skills=split_skills(skills),
+        columns=kept,
     )
+
+
+def kept_columns(fields: dict[str, Any], keep: Sequence[str]) -> dict[str, str] | None:
+    """The ``keep`` columns as text: a missing value is "", a number or list its JSON text,
+    so a group-by reads the same key whatever format the input was in."""
+    if not keep:
+        return None
+    return {name: _as_text(fields.get(name)) for name in keep}
+
+
+def _as_text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, bool | int | float | list | tuple | dict):
+        try:
+            return msgspec.json.encode(value).decode()
+        except (TypeError, msgspec.EncodeError):  # a list of values JSON has no word for
+            pass
+    return str(value)  # a date, a decimal: their usual text
 
 
 def split_skills(value: object) -> tuple[str, ...]:

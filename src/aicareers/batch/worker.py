@@ -41,6 +41,7 @@ class Request(NamedTuple):
     title: str | None = None
     skills: tuple[str, ...] = ()
     error: str | None = None
+    columns: dict[str, str] | None = None  # copied to the output line (``--keep``)
 
 
 def full_assessor(semantic: bool = True) -> Assessor:
@@ -61,17 +62,18 @@ class Worker:
 
     def result(self, request: Request, top: int | None) -> RowResult:
         """The row's careers, or why it could not be assessed: never raises."""
+        row, kept = request.row, request.columns
         if request.error is not None:
-            return RowResult(row=request.row, error=request.error)
+            return RowResult(row=row, columns=kept, error=request.error)
         person = AssessInput(text=request.text, title=request.title or None,
                              skills=request.skills)  # fmt: skip
         try:
             careers = assess_with(self.assessor, person, top).careers
         except UserInputError as exc:
-            return RowResult(row=request.row, error=str(exc))
+            return RowResult(row=row, columns=kept, error=str(exc))
         except Exception as exc:  # one odd row must not end a batch of thousands
-            return RowResult(row=request.row, error=f"Unexpected {type(exc).__name__}: {exc}")
-        return RowResult(row=request.row, careers=careers)
+            return RowResult(row=row, columns=kept, error=f"Unexpected {type(exc).__name__}: {exc}")
+        return RowResult(row=row, columns=kept, careers=careers)
 
 
 # State of one pool process: set once by its initializer.

@@ -36,6 +36,8 @@ def _table(path: Path, fmt: str | None, columns: Columns) -> Table:
     for kind, name in (("title", columns.title), ("skills", columns.skills)):
         if name is not None:
             table.require(kind, name)
+    for name in columns.keep:
+        table.require("kept", name)
     return table
 
 
@@ -182,6 +184,13 @@ def make_group(factory: AssessorFactory | None = None) -> click.Group:
         "so a row gets the same answer as the person alone; --no-semantic is faster but "
         "reads less.",
     )
+    @click.option(
+        "--keep",
+        metavar="COL",
+        multiple=True,
+        help="Copy this input column into each output line as \"columns\": {COL: value}, "
+        "to group results by it later (cohort report --by COL); repeat for more.",
+    )
     @click.option("--force", is_flag=True, help="Replace OUT if it exists.")
     def assess(
         input_path: Path,
@@ -194,19 +203,21 @@ def make_group(factory: AssessorFactory | None = None) -> click.Group:
         title_column: str | None,
         skills_column: str | None,
         semantic: bool,
+        keep: tuple[str, ...],
         force: bool,
     ) -> None:
         """Assess every row of INPUT (CSV, JSONL or Parquet) and write OUT as JSONL.
 
         Each output line is {"row": i, "careers": [...]} (row i of the input, from 0, careers
         as in `assess --format json`) or {"row": i, "error": "..."} for a row that could not
-        be assessed; a bad row never stops the batch. OUT appears only when the run completes.
+        be assessed; a bad row never stops the batch. With --keep, "columns" follows "row".
+        OUT appears only when the run completes.
 
         \b
         Example:
           aicareers batch assess people.csv --text-column resume --out careers.jsonl --top 5
         """
-        columns = Columns(text_column, title_column, skills_column)
+        columns = Columns(text_column, title_column, skills_column, keep)
         engine = factory or partial(full_assessor, semantic=semantic)
         try:
             table = _table(input_path, input_format, columns)

@@ -136,6 +136,8 @@ class RowResult(View, frozen=True, omit_defaults=True):
     """One line of ``aicareers batch assess``: a row's careers, or why it was not assessed."""
 
     row: int
+    # Input columns copied as they were (``batch assess --keep``), so a report can group by them.
+    columns: dict[str, str] | None = None
     careers: tuple[CareerFit, ...] | None = None
     error: str | None = None
 
