@@ -4,6 +4,7 @@
     AicareersError            anything we raise on purpose; ``str()`` is the message alone
     ├── CatalogError          the shipped knowledge base is broken (a developer must fix a file)
     ├── ModelNotBuiltError    the local text encoder has not been built yet (run a command)
+    │   └── WeightsUnavailableError   its weights are not installed and fetching them failed
     ├── TaxonomyError         the O*NET/ESCO artifact or its sources are missing, corrupt or stale
     ├── StoreError            the database cannot be used; nothing stored was changed
     │   ├── DatabaseUnavailableError   the URL names a server that does not answer, or a bad URL
@@ -131,6 +132,21 @@ class ModelNotBuiltError(AicareersError):
         self.missing = missing
         super().__init__(
             f"The text encoder is not built in {model_dir} (missing: {', '.join(missing)}).",
+            hint=hint,
+        )
+
+
+class WeightsUnavailableError(ModelNotBuiltError):
+    """The encoder's weights package is not installed and could not be fetched (offline, say)."""
+
+    def __init__(self, model_dir: str, reason: str, hint: Hint) -> None:
+        self.model_dir = model_dir
+        self.missing = ["the weights package"]
+        self.reason = reason
+        AicareersError.__init__(
+            self,
+            "The text encoder cannot be built yet: its weights package is not installed and "
+            f"fetching it failed ({reason}).",
             hint=hint,
         )
 

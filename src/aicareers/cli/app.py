@@ -7,10 +7,11 @@ from typing import Any
 
 import click
 
-from ..errors import AicareersError
+from ..errors import AicareersError, ModelNotBuiltError
+from ..service.encoder_setup import Reporter, report_with
 from ..version import __version__
 from . import careers, find, reference, salaries
-from .errors import show_error
+from .errors import hint_sentence, show_error
 
 # Commands whose modules pull in numpy, the taxonomy or the encoder are imported only when
 # they run (or when --help lists them), so `aicareers careers list` starts fast.
@@ -61,6 +62,18 @@ def cli() -> None:
 
     Example: aicareers careers show prompt-engineer
     """
+    # The first command that needs the text encoder builds it; its words go to stderr, so
+    # that JSON on stdout stays clean.
+    report_with(Reporter(progress=_progress, unavailable=_unavailable))
+
+
+def _progress(line: str) -> None:
+    click.echo(line, err=True)
+
+
+def _unavailable(error: ModelNotBuiltError) -> None:
+    """The one message when the encoder cannot be built: the command goes on, by name only."""
+    click.echo(" ".join(p for p in (f"Warning: {error}", hint_sentence(error.hint)) if p), err=True)
 
 
 cli.add_command(careers.careers)

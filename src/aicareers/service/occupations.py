@@ -117,8 +117,9 @@ def _coder() -> TitleCoder:
     if taxonomy.has_vectors:
         try:
             from ..semantic import Encoder
+            from .encoder_setup import ensure_encoder
 
-            encoder = Encoder.load()
+            encoder = Encoder.load(ensure_encoder())
         except (ImportError, ModelNotBuiltError):
             encoder = None
     return load_title_coder(taxonomy, encoder)

@@ -78,11 +78,19 @@ def once(build: Callable[..., T]) -> Callable[..., T]:
 
 
 def engine_for(semantic: bool = True) -> Engine:
-    """The engine, loaded once per process (thread-safe); by name only when the encoder is not
-    built, so that assessing still works: the caller tells the person with ``NAME_ONLY_NOTE``."""
+    """The engine, loaded once per process (thread-safe).
+
+    The first use builds the encoder (fetching its weights if need be, ``encoder_setup``).
+    Only when that cannot be done (offline without the weights, or turned off) does it match
+    skills by name, so that assessing still works: the caller tells the person with
+    ``NAME_ONLY_NOTE``, and the reporter has said once what to run.
+    """
+    from .encoder_setup import ensure_encoder
+
     with _load_lock:
         if semantic:
             try:
+                ensure_encoder()
                 return Engine(load_assessor(semantic=True), True)
             except ModelNotBuiltError:
                 pass
@@ -110,8 +118,11 @@ def load_assessor(semantic: bool = True) -> Assessor:
 
     catalog = default_catalog()
     taxonomy = Taxonomy.load()
+    from .encoder_setup import ensure_encoder
+
     # One encoder, remembering its sentences: text coding and the skill matcher share them.
-    encoder = MemoEncoder(Encoder.load()) if semantic else None
+    # Batch workers and postings come here directly, so the first of them builds it too.
+    encoder = MemoEncoder(Encoder.load(ensure_encoder())) if semantic else None
     return Assessor(
         catalog=catalog,
         space=default_space(),
