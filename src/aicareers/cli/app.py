@@ -19,6 +19,7 @@ LAZY_COMMANDS = {
     "assess": "aicareers.cli.assess:assess",
     "occupations": "aicareers.cli.occupations:occupations",
     "batch": "aicareers.cli.batch:batch",
+    "cohort": "aicareers.cli.cohort:cohort",
     "data": "aicareers.cli.data:data",
     "model": "aicareers.cli.model:model",
     "interests": "aicareers.cli.interests:interests",
