@@ -30,6 +30,7 @@ PAGE_ROUTERS = (
     "aicareers.web.routes.salaries",
     "aicareers.web.routes.guide",
     "aicareers.web.routes.postings",
+    "aicareers.web.routes.cohort",
     "aicareers.web.routes.assess",
     "aicareers.web.routes.match",
     "aicareers.web.routes.plans",

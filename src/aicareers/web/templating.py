@@ -35,6 +35,7 @@ NAV: tuple[tuple[str, str], ...] = (
     ("/match", "Match a job"),
     ("/salaries", "Salaries"),
     ("/postings", "Postings"),
+    ("/cohort", "Cohorts"),
     ("/plans", "Plans"),
 )
 
