@@ -11,6 +11,7 @@ posting without any such heading is read as one block of requirements, and says 
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from typing import Literal
 
@@ -21,16 +22,22 @@ Kind = Literal["must", "nice", "duties", "ignore"]
 # Heading words -> kind; the first rule that matches a heading wins (order matters: "preferred
 # qualifications" is nice although "qualifications" alone is a must).
 HEADINGS: tuple[tuple[Kind, re.Pattern[str]], ...] = (
+    # "Plus:", "Extra Impressive", "Beneficial Experience", "Helpful": words that say an item
+    # adds to a candidate rather than being asked of every one.
     ("nice", re.compile(r"\b(preferred|nice[\s-]to[\s-]haves?|bonus(es)?|desired|desirable|pluses|"
-                        r"plus(?:es)? if|extra credit|good to have|ideally|stand out|nice if|"
-                        r"love to see|optional)\b")),
+                        r"plus(?:es)?|extra credit|good to have|ideally|stand out|nice if|"
+                        r"love to see|optional|beneficial|impress\w*|helpful|advantage(ous)?|"
+                        r"great to have|not (?:essential|required|mandatory)|sets? you apart|"
+                        r"differentiators?)\b")),
     ("ignore", re.compile(r"\b(about (us|the company|the team|[a-z]+)$|benefits?|perks|"
                           r"why join|why (you('|\u2019)?ll|you will) love|life at|"
                           r"our (culture|values|mission)|"
                           r"compensation|salary|pay (range|and benefits)|what we offer|"
                           r"equal (employment )?opportunity|diversity|our commitment|"
                           r"company description|who we are|our company|location|"
-                          r"additional information|how to apply|privacy)\b")),
+                          r"additional information|how to apply|privacy|"
+                          r"(?:tools|technologies|tech) we use|our (?:tech(?:nology)? )?stack|"
+                          r"our tools)\b")),
     ("must", re.compile(r"\b(requirements?|qualifications?|required|must[\s-]haves?|"
                         r"what you('|\u2019)?ll need|what we('|\u2019)?re looking for|"
                         r"what we are looking for|who you are|you are|you have|about you|"
@@ -44,8 +51,26 @@ HEADING = re.compile(r"^\s*(?:#+\s*)?([A-Za-z][A-Za-z'\u2019&/,()\- ]{2,60}?)\s*
 BULLET = re.compile(r"^\s*(?:[-*\u2022\u25cf\u25aa\u2013]|\d+[.)])\s+")
 NICE_WORDS = re.compile(
     r"\b(a plus|is a plus|are a plus|plus if|nice to have|bonus|preferred|preferably|ideally|"
-    r"desirable|advantageous|an advantage|good to have|(big|huge|massive|strong|real) plus|"
-    r"optional|not required but)\b", re.IGNORECASE)  # fmt: skip
+    r"desirable|advantageous|good to have|(big|huge|massive|strong|real|definite|added|major) plus|"
+    r"(?:an?|added|definite|distinct|big|great|be|is) advantage|beneficial|"
+    r"(?:is|are|be) helpful|optional|not (?:required|essential|mandatory) but)\b"
+    r"|^\W*plus\b", re.IGNORECASE)  # fmt: skip
+# A line under the requirements that starts with a verb of the work itself ("Design and
+# develop ...", "Perform statistical analysis ...") says what the job does, unless it names an
+# ability ("Design experience with Figma").
+DUTY_START = re.compile(
+    r"^(?:[-*\u2022\u25cf\u25aa\u2013]\s*)?(?:design|develop|build|implement|perform|work|"
+    r"support|create|maintain|manage|lead|collaborate|partner|drive|conduct|deliver|deploy|"
+    r"monitor|participate|own|optimi[sz]e|troubleshoot|contribute|ensure|assist|coordinate|"
+    r"establish|define|identify|evaluate|architect|ship|launch|guide|mentor|serve)\b"
+    r"(?!\s+(?:experience|skills?|background|knowledge|expertise|patterns|principles|"
+    r"thinking|portfolio)\b)", re.IGNORECASE)  # fmt: skip
+ABILITY = re.compile(r"\b(experience|experienced|knowledge|proficien\w*|familiar\w*|"
+                     r"understanding|skills?|degree|background|expertise|years?|certifi\w*|"
+                     r"fluen\w*|ability|able to)\b", re.IGNORECASE)  # fmt: skip
+# The end of a sentence inside a line; "e.g.", "i.e.", "etc." and "vs." end none.
+SENTENCE_END = re.compile(r"(?<=[a-z0-9)][.!?])(?<!\be\.g\.)(?<!\bi\.e\.)(?<!\betc\.)(?<!\bvs\.)"
+                          r"(?<!\bincl\.)\s+(?=[A-Z])")  # fmt: skip
 # Words of a line that asks the candidate for something, in a posting without headings.
 ASKING = re.compile(
     r"\b(experience|experienced|knowledge|proficien\w*|familiar\w*|understanding|skills?|"
@@ -127,6 +152,8 @@ def _line_kind(text: str, section: Kind) -> Kind:
     # "We use Kafka and Spark" under the requirements tells about the company, not the person.
     if section == "must" and COMPANY_SPEAKS.match(text):
         return "duties"
+    if section == "must" and DUTY_START.match(text) and not ABILITY.search(text):
+        return "duties"
     if section == "duties" and MUST_WORDS.search(text):
         return "must"
     return section
@@ -149,7 +176,15 @@ def read_requirements(text: str, title: str = "") -> Requirements:
             section, structured = kind, structured or kind in ("must", "nice")
             lines.append(Line(start, end, "ignore"))
             continue
-        lines.append(Line(start, end, _line_kind(body, section)))
+        # Each sentence of a line has its own kind: "Good Python skills. Dask will be an
+        # advantage." asks for Python and would like Dask. A paragraph that says "you must"
+        # still asks for all it names, as a whole line did.
+        whole = _line_kind(body, section)
+        for part in _sentences(text, Line(start, end, section)):
+            kind = _line_kind(text[part.start : part.end].strip(), section)
+            if whole == "must" and kind == "duties" and section == "duties":
+                kind = "must"
+            lines.append(Line(part.start, part.end, kind))
     if not structured:
         lines = _unstructured(text, lines)
     years = [int(m.group(1)) for x in lines if x.kind == "must"
@@ -163,12 +198,32 @@ def _unstructured(text: str, lines: list[Line]) -> list[Line]:
     """Without requirement headings, a line asks for something when it reads like a request
     ("experience with", "knowledge of", "3+ years", "degree in"); the other lines describe the
     work. A posting with no such line at all is read as asking for everything it names."""
-    asking = [x for x in lines if x.kind == "duties" and ASKING.search(text[x.start : x.end])]
+    asking = [x for x in lines if x.kind == "duties" and ASKING.search(_item(text, x))]
     if not asking:
-        return [Line(x.start, x.end, "must" if x.kind == "duties" else x.kind) for x in lines]
+        # Nothing reads as a request: every line is asked for, except those that plainly
+        # describe the work ("Develop ...", "Collaborate with ...").
+        return [Line(x.start, x.end, "must" if x.kind == "duties" and not DUTY_START.match(
+            text[x.start : x.end].strip()) else x.kind) for x in lines]  # fmt: skip
     chosen = {(x.start, x.end) for x in asking}
     return [Line(x.start, x.end, "must" if (x.start, x.end) in chosen else x.kind)
             for x in lines]  # fmt: skip
+
+
+def _item(text: str, line: Line) -> str:
+    """A sentence's words, or its whole bullet's: the bullet "Solid knowledge of ... . Backend
+    development - programming languages (Java, Python)" asks for all of it."""
+    begin = text.rfind("\n", 0, line.start) + 1
+    end = text.find("\n", line.end)
+    whole = text[begin : end if end >= 0 else len(text)]
+    return whole if BULLET.match(whole) else text[line.start : line.end]
+
+
+def _sentences(text: str, line: Line) -> list[Line]:
+    """A line cut into its sentences: in a paragraph without headings, one sentence asking for
+    "expertise" must not make the duties around it asked for too."""
+    cuts = [m.end() for m in SENTENCE_END.finditer(text, line.start, line.end)]
+    bounds = [line.start, *cuts, line.end]
+    return [Line(a, b, line.kind) for a, b in itertools.pairwise(bounds) if text[a:b].strip()]
 
 
 def level_of(title: str, years: int | None) -> str:
