@@ -1,4 +1,4 @@
-"""Postings read from a CSV, JSONL or Parquet file one at a time, and checked.
+"""Postings read from a CSV, JSONL or Parquet file (or its parts) one at a time, and checked.
 
 Nothing here holds more than one row (one Parquet record batch): files of millions of
 postings stream through. A row that cannot be used becomes a ``Malformed`` with its number
@@ -44,9 +44,24 @@ Item = Posting | Malformed
 
 def read_postings(table: Table, columns: PostingColumns) -> Iterator[Item]:
     """Every row of ``table`` as a Posting or a Malformed, in file order."""
-    if table.format == "csv":
+    if table.format != "csv":
+        return _checked_rows(table, columns)  # parts, if any, are chained by the table
+    if not table.parts:
         return _csv_items(table, columns)
-    return _checked_rows(table, columns)
+    return _csv_parts(table, columns)
+
+
+def _csv_parts(table: Table, columns: PostingColumns) -> Iterator[Item]:
+    """CSV parts (a glob) one after the other, rows numbered on as in ``Table.rows``."""
+    offset = 0
+    for piece in table.pieces():
+        for name in columns.names():
+            piece.require("posting", name)
+        count = 0
+        for item in _csv_items(piece, columns):
+            count = item.row + 1
+            yield item._replace(row=offset + item.row)
+        offset += count
 
 
 def chunks(items: Iterable[T], size: int) -> Iterator[list[T]]:

@@ -1,12 +1,15 @@
 """Tables to assess in batch: CSV, JSONL and Parquet files read row by row, never whole.
 
 A row that cannot be read (a malformed JSONL line, a broken CSV record) becomes a ``Row``
-with an ``error``, so one bad line costs one output line, not the batch.
+with an ``error``, so one bad line costs one output line, not the batch. A table may also be
+a folder of Parquet parts or a glob (``data/part-*.csv``): its parts are read in name order
+and numbered as one table, so row 0 of the second part follows the last row of the first.
 """
 
 from __future__ import annotations
 
 import csv
+import glob
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from itertools import islice
@@ -47,17 +50,37 @@ class Table:
     path: Path
     format: str
     columns: tuple[str, ...]
+    # The files of a folder or glob, in name order; empty for a single file (``path``).
+    parts: tuple[Path, ...] = ()
 
     def rows(self, wanted: Sequence[str]) -> Iterator[Row]:
         """Every row in file order, numbered from 0, with only the ``wanted`` columns."""
+        if self.parts:
+            return _chained(self.pieces(), wanted)
         readers = {"csv": _csv_rows, "jsonl": _jsonl_rows, "parquet": _parquet_rows}
         return readers[self.format](self, wanted)
 
     def count(self, stop: int | None = None) -> int:
         """How many rows ``rows`` will yield (at most ``stop``): from metadata or by a scan."""
+        if self.parts:
+            found = 0
+            for piece in self.pieces():
+                found += piece.count(None if stop is None else stop - found)
+                if stop is not None and found >= stop:
+                    break
+            return found if stop is None else min(found, stop)
         counters = {"csv": _csv_count, "jsonl": _jsonl_count, "parquet": _parquet_count}
         found = counters[self.format](self, stop)
         return found if stop is None else min(found, stop)
+
+    def pieces(self) -> Iterator[Table]:
+        """Each file as a table of its own: the parts in order, or the one file."""
+        if not self.parts:
+            yield self
+            return
+        headers = {"csv": _csv_columns, "jsonl": _jsonl_columns, "parquet": _parquet_columns}
+        for part in self.parts:
+            yield Table(part, self.format, headers[self.format](part))
 
     def require(self, kind: str, column: str) -> None:
         """Raise UserInputError unless ``column`` is a column of this table."""
@@ -83,10 +106,46 @@ def detect_format(path: Path, given: str | None = None) -> str:
 
 
 def open_table(path: Path, fmt: str | None = None) -> Table:
-    """Read just enough of ``path`` to know its format and columns."""
-    fmt = detect_format(path, fmt)
+    """Read just enough of ``path`` (a file, a folder of Parquet parts or a glob) to know its
+    format and columns; a folder's or glob's columns are those of its first part."""
+    parts = find_parts(path)
+    first = parts[0] if parts else path
+    fmt = detect_format(first, fmt)
     headers = {"csv": _csv_columns, "jsonl": _jsonl_columns, "parquet": _parquet_columns}
-    return Table(path, fmt, headers[fmt](path))
+    return Table(path, fmt, headers[fmt](first), tuple(parts))
+
+
+def find_parts(path: Path) -> list[Path]:
+    """The files of a folder (its Parquet parts) or of a glob, in name order; [] for a file."""
+    if path.is_dir():
+        found = sorted(p for p in path.iterdir() if p.suffix.lower() in (".parquet", ".pq"))
+        where = f"the folder {path}"
+    elif not path.exists() and glob.has_magic(str(path)):
+        found = sorted(Path(p) for p in glob.glob(str(path)) if Path(p).is_file())
+        where = f"the pattern {path}"
+    else:
+        if not path.is_file():
+            raise UserInputError(f"{path} does not exist.")
+        return []
+    if not found:
+        raise UserInputError(f"No input files in {where} (a folder is read for .parquet parts).")
+    kinds = {EXTENSIONS.get(p.suffix.lower()) for p in found}
+    if len(kinds) > 1:
+        raise UserInputError(f"The files of {where} are in different formats; use one format.")
+    return found
+
+
+def _chained(pieces: Iterator[Table], wanted: Sequence[str]) -> Iterator[Row]:
+    """The rows of each piece in turn, numbered on from the rows of the pieces before."""
+    offset = 0
+    for piece in pieces:
+        for name in wanted:
+            piece.require("wanted", name)
+        count = 0
+        for row in piece.rows(wanted):
+            count = row.number + 1
+            yield row._replace(number=offset + row.number)
+        offset += count
 
 
 # CSV
