@@ -28,6 +28,8 @@ def build_engine(factory: Callable[[], T]) -> T:
     """Call ``factory``; any failure becomes an ``EngineLoadError``, which pickles."""
     try:
         return factory()
+    except EngineLoadError:  # from a factory that builds through here itself
+        raise
     except AicareersError as exc:
         raise EngineLoadError(str(exc), exc.exit_code) from exc
     except Exception as exc:
