@@ -9,20 +9,28 @@ from __future__ import annotations
 import os
 import tempfile
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
+from dataclasses import dataclass
 from functools import partial
 from itertools import islice
 from pathlib import Path
-from typing import IO, TYPE_CHECKING
+from typing import IO, TYPE_CHECKING, Any
 
 import click
 
 from ..batch.runner import Columns, Summary, run_batch
 from ..batch.worker import AssessorFactory, full_assessor
 from ..errors import AicareersError, UserInputError
-from ..service.tables import Table, open_table
+from ..service.tables import Cluster, Table, open_table
+from .batch_dask import output_kind, partition_rows_option, run_dask, settings_of
 from .errors import show_error
-from .options import input_format_option, limit_option, workers_option
+from .options import (
+    chosen_engine,
+    engine_options,
+    input_format_option,
+    limit_option,
+    workers_option,
+)
 
 if TYPE_CHECKING:
     from rich.progress import Progress
@@ -71,7 +79,7 @@ def atomic_output(out: Path, force: bool) -> Iterator[IO[bytes]]:
         raise
 
 
-def _progress(total: int) -> Progress:
+def _progress(threads: bool) -> Progress:
     from rich.console import Console
     from rich.progress import (
         BarColumn,
@@ -79,6 +87,7 @@ def _progress(total: int) -> Progress:
         Progress,
         TextColumn,
         TimeElapsedColumn,
+        TimeRemainingColumn,
     )
 
     return Progress(
@@ -87,9 +96,13 @@ def _progress(total: int) -> Progress:
         MofNCompleteColumn(),
         TextColumn("{task.fields[rate]:.1f} rows/s"),
         TimeElapsedColumn(),
+        TextColumn("ETA"),
+        TimeRemainingColumn(),
         console=Console(stderr=True),
-        # No refresh thread: workers are forked, and forking a threaded process is unsafe.
-        auto_refresh=False,
+        # Locally, no refresh thread: pool workers are forked, and forking a threaded process
+        # is unsafe. Dask's workers are spawned, and its parts take seconds, so the bar
+        # refreshes itself to keep the clock moving between them.
+        auto_refresh=threads,
     )
 
 
@@ -100,20 +113,34 @@ def _summary_line(summary: Summary, out: Path) -> str:
     )
 
 
+@dataclass(frozen=True)
+class Plan:
+    """How to run: the engine, its workers or scheduler, the partition size, resuming."""
+
+    engine: str = "local"
+    workers: int = 1
+    scheduler: str | None = None
+    partition_rows: int = 500
+    resume: bool = False
+
+
 def _run(
     table: Table,
     columns: Columns,
     out: Path,
     *,
     factory: AssessorFactory,
-    workers: int,
+    plan: Plan,
     top: int | None,
     limit: int | None,
     force: bool,
+    settings: dict[str, Any],
 ) -> Summary:
     total = table.count(limit)
     rows = islice(table.rows(columns.names()), limit)
-    with atomic_output(out, force) as handle, _progress(total) as bar:
+    dask = plan.engine == "dask"
+    with ExitStack() as stack:
+        bar = stack.enter_context(_progress(threads=dask))
         task = bar.add_task("assess", total=total, rate=0.0)
 
         def advance(done: int) -> None:
@@ -122,16 +149,32 @@ def _run(
             bar.update(task, advance=done, rate=completed / elapsed if elapsed else 0.0)
             bar.refresh()
 
+        if dask:
+            return run_dask(
+                rows, out, settings, columns=columns, factory=factory,
+                cluster=Cluster(plan.scheduler, plan.workers), top=top,
+                partition_rows=plan.partition_rows, resume=plan.resume, force=force,
+                progress=advance, console=bar.console,
+            )  # fmt: skip
+        handle = stack.enter_context(atomic_output(out, force))
         return run_batch(
-            rows,
-            handle,
-            columns=columns,
-            factory=factory,
-            workers=workers,
-            top=top,
-            total=total,
-            progress=advance,
+            rows, handle, columns=columns, factory=factory, workers=plan.workers, top=top,
+            total=total, progress=advance,
+        )  # fmt: skip
+
+
+def _plan(engine: str, scheduler: str | None, workers: int, partition_rows: int,
+          resume: bool, out: Path) -> Plan:  # fmt: skip
+    """The run's plan; refuses options that only the Dask engine has, given to the local one."""
+    engine = chosen_engine(engine, scheduler)
+    if engine == "local" and resume:
+        raise UserInputError("--resume needs --engine dask (a local run writes OUT whole).")
+    if engine == "local" and output_kind(out) == "parquet":
+        raise UserInputError(
+            f"{out} names a folder of Parquet parts, which --engine dask writes; locally, "
+            "write a .jsonl file."
         )
+    return Plan(engine, workers, scheduler, partition_rows, resume)
 
 
 def make_group(factory: AssessorFactory | None = None) -> click.Group:
@@ -145,9 +188,7 @@ def make_group(factory: AssessorFactory | None = None) -> click.Group:
         """
 
     @batch.command()
-    @click.argument(
-        "input_path", metavar="INPUT", type=click.Path(exists=True, dir_okay=False, path_type=Path)
-    )
+    @click.argument("input_path", metavar="INPUT", type=click.Path(path_type=Path))
     @click.option(
         "--text-column",
         required=True,
@@ -158,10 +199,18 @@ def make_group(factory: AssessorFactory | None = None) -> click.Group:
         "--out",
         required=True,
         metavar="OUT.jsonl",
-        type=click.Path(dir_okay=False, path_type=Path),
-        help="JSONL file to write, one line per input row.",
+        type=click.Path(path_type=Path),
+        help="JSONL file to write, one line per input row; with --engine dask, a folder or a "
+        "name ending in .parquet is written as Parquet parts (part-00000.parquet, ...).",
     )
     @workers_option("assessing rows")
+    @engine_options("assessing rows")
+    @partition_rows_option()
+    @click.option(
+        "--resume",
+        is_flag=True,
+        help="With --engine dask: keep the parts an interrupted run wrote and do the rest.",
+    )
     @click.option(
         "--top",
         type=click.IntRange(min=1),
@@ -197,6 +246,10 @@ def make_group(factory: AssessorFactory | None = None) -> click.Group:
         text_column: str,
         out: Path,
         workers: int,
+        engine: str,
+        scheduler: str | None,
+        partition_rows: int,
+        resume: bool,
         top: int | None,
         input_format: str | None,
         limit: int | None,
@@ -208,30 +261,30 @@ def make_group(factory: AssessorFactory | None = None) -> click.Group:
     ) -> None:
         """Assess every row of INPUT (CSV, JSONL or Parquet) and write OUT as JSONL.
 
-        Each output line is {"row": i, "careers": [...]} (row i of the input, from 0, careers
-        as in `assess --format json`) or {"row": i, "error": "..."} for a row that could not
-        be assessed; a bad row never stops the batch. With --keep, "columns" follows "row".
-        OUT appears only when the run completes.
+        INPUT may also be a folder of Parquet parts or a quoted glob ('data/*.csv'), read as
+        one table in name order. Each output line is {"row": i, "careers": [...]} (row i of
+        the input, from 0, careers as in `assess --format json`) or {"row": i, "error":
+        "..."} for a row that could not be assessed; a bad row never stops the batch. With
+        --keep, "columns" follows "row". OUT appears only when the run completes.
 
         \b
         Example:
           aicareers batch assess people.csv --text-column resume --out careers.jsonl --top 5
+          aicareers batch assess people.parquet --text-column resume --out careers.jsonl \\
+            --engine dask --workers 8
         """
         columns = Columns(text_column, title_column, skills_column, keep)
-        engine = factory or partial(full_assessor, semantic=semantic)
+        engine_factory = factory or partial(full_assessor, semantic=semantic)
         try:
+            plan = _plan(engine, scheduler, workers, partition_rows, resume, out)
             table = _table(input_path, input_format, columns)
-            _check_out(out, force)
+            if plan.engine == "local":
+                _check_out(out, force)
+            settings = settings_of(input_path, columns, top=top, limit=limit, semantic=semantic)
             summary = _run(
-                table,
-                columns,
-                out,
-                factory=engine,
-                workers=workers,
-                top=top,
-                limit=limit,
-                force=force,
-            )
+                table, columns, out, factory=engine_factory, plan=plan, top=top, limit=limit,
+                force=force, settings=settings,
+            )  # fmt: skip
         except AicareersError as exc:
             # Shown here, not only by the root group, so the group works wherever it is mounted.
             show_error(exc)

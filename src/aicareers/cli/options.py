@@ -48,3 +48,34 @@ def input_format_option(*names: str) -> Callable[[F], F]:
         type=click.Choice(FORMATS),
         help="Input format, when the extension does not say it.",
     )
+
+
+ENGINES = ("local", "dask")
+
+
+def engine_options(doing: str) -> Callable[[F], F]:
+    """``--engine local|dask`` and ``--scheduler ADDRESS``: where the rows are worked on."""
+    engine = click.option(
+        "--engine",
+        type=click.Choice(ENGINES),
+        default="local",
+        show_default=True,
+        help=f"local: {doing} in a pool of processes here; dask: on a Dask cluster, one "
+        "started here (--workers processes) or the one at --scheduler. Needs "
+        "pip install 'aicareers[dask]'.",
+    )
+    scheduler = click.option(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="A Dask scheduler to run on (tcp://host:8786); implies --engine dask.",
+    )
+
+    def both(function: F) -> F:
+        return engine(scheduler(function))
+
+    return both
+
+
+def chosen_engine(engine: str, scheduler: str | None) -> str:
+    """The engine to use: a scheduler address means Dask."""
+    return "dask" if scheduler else engine
