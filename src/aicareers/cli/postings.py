@@ -30,7 +30,13 @@ from ..service.postings import (
 )
 from .batch import atomic_output
 from .errors import show_error
-from .options import input_format_option, limit_option, workers_option
+from .options import (
+    chosen_engine,
+    engine_options,
+    input_format_option,
+    limit_option,
+    workers_option,
+)
 from .output import emit_json, format_option
 
 if TYPE_CHECKING:
@@ -118,7 +124,7 @@ def make_group(factory: EngineFactory | None = None) -> click.Group:
         """
 
     @postings.command()
-    @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+    @click.argument("file", type=click.Path(path_type=Path))
     @click.option("--title-col", metavar="C", help="Column with the job title (default: detected).")
     @click.option(
         "--text-col", metavar="C", help="Column with the description (default: detected)."
@@ -147,6 +153,7 @@ def make_group(factory: EngineFactory | None = None) -> click.Group:
     @format_option("table", "json")
     @input_format_option("--input-format")
     @workers_option("analysing postings")
+    @engine_options("analysing postings")
     @limit_option("Analyse")
     @click.option(
         "--currency",
@@ -171,12 +178,16 @@ def make_group(factory: EngineFactory | None = None) -> click.Group:
         fmt: str,
         input_format: str | None,
         workers: int,
+        engine: str,
+        scheduler: str | None,
         limit: int | None,
         currency: str | None,
         semantic: bool,
         force: bool,
     ) -> None:
         """Give each posting in FILE (CSV, JSONL or Parquet) a career, skills and a salary.
+
+        FILE may also be a folder of Parquet parts or a quoted glob ('jobs/*.csv').
 
         Each posting gets one of the 20 careers or "other", with a confidence; the project
         skills it names; and its salary normalised to a year. The totals (postings and top
@@ -190,7 +201,7 @@ def make_group(factory: EngineFactory | None = None) -> click.Group:
         request = PostingsRequest(
             input_format=input_format, title_col=title_col, text_col=text_col,
             salary_col=salary_col, currency=currency, limit=limit, semantic=semantic,
-            workers=workers,
+            workers=workers, engine=chosen_engine(engine, scheduler), scheduler=scheduler,
         )  # fmt: skip
         try:
             summary = _run(file, request, Targets(out, report, chart, force), factory)

@@ -7,6 +7,7 @@ from itertools import islice
 from pathlib import Path
 from typing import Any
 
+from ..tabular.cluster import Cluster
 from ..tabular.readers import Table, open_table
 from .columns import PostingColumns, resolve_columns
 from .output import Sink
@@ -41,17 +42,19 @@ def analyze_table(
     limit: int | None = None,
     on_malformed: Callable[[Malformed], None] | None = None,
     on_progress: Callable[[Progress], None] | None = None,
+    cluster: Cluster | None = None,
 ) -> dict[str, Any]:
     """Analyse every posting (the first ``limit``), write results to ``sink``, return totals.
 
-    The returned summary is the JSON of ``--format json``: see docs/postings.md.
+    The returned summary is the JSON of ``--format json``: see docs/postings.md. With a
+    ``cluster`` the postings are analysed on Dask, with the same results.
     """
     from ..knowledge import default_catalog
 
     items = islice(read_postings(table, columns), limit)
     aggregates, progress = analyse_stream(
         items, sink, factory=factory, options=options or Options(), workers=workers,
-        on_malformed=on_malformed, on_progress=on_progress,
+        on_malformed=on_malformed, on_progress=on_progress, cluster=cluster,
     )  # fmt: skip
     catalog = default_catalog()
     titles = {career.id: career.title for career in catalog.careers}

@@ -15,12 +15,15 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
+from functools import partial
 from typing import TYPE_CHECKING, TypeVar
 
 from ..cpu import usable_cores
+from ..tabular.cluster import Cluster
 from ..tabular.workers import EngineLoadError, build_engine, engine_or_error
 from .aggregate import Aggregates
 from .classify import PostingClassifier, PostingResult
+from .dask_run import DASK_CHUNK_ROWS, on_dask
 from .output import Sink
 from .salary_text import parse_salary
 from .stream import Item, Malformed, Posting, chunks
@@ -88,16 +91,22 @@ def analyse_stream(
     workers: int = 1,
     on_malformed: Callable[[Malformed], None] | None = None,
     on_progress: Callable[[Progress], None] | None = None,
+    cluster: Cluster | None = None,
 ) -> tuple[Aggregates, Progress]:
-    """Analyse every item, write results to ``sink``, and return the totals and timing."""
+    """Analyse every item, write results to ``sink``, and return the totals and timing.
+
+    With a ``cluster``, the chunks are analysed on Dask (``dask_run``) instead of here.
+    """
     aggregates = Aggregates()
     progress = Progress(started=time.perf_counter())
-    batches = chunks(items, CHUNK_ROWS)
-    done = (
-        _in_process(batches, factory, options)
-        if workers <= 1
-        else _in_pool(batches, factory, options, workers)
-    )
+    done: Done
+    if cluster is not None:
+        analyser = partial(ChunkAnalyser, factory, options)
+        done = on_dask(chunks(items, DASK_CHUNK_ROWS), analyser, cluster)
+    elif workers <= 1:
+        done = _in_process(chunks(items, CHUNK_ROWS), factory, options)
+    else:
+        done = _in_pool(chunks(items, CHUNK_ROWS), factory, options, workers)
     for chunk, outcomes in done:
         results = []
         for item, outcome in zip(chunk, outcomes, strict=True):

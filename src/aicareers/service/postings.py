@@ -21,6 +21,7 @@ from ..postings.output import Sink, open_sink, output_format, record
 from ..postings.report import markdown, terminal
 from ..postings.runner import EngineFactory, Options, Progress
 from ..postings.stream import Malformed
+from ..tabular.cluster import Cluster
 from ..tabular.readers import EXTENSIONS
 from ..tabular.readers import FORMATS as INPUT_FORMATS
 
@@ -44,7 +45,8 @@ Reporting = Callable[
 @dataclass(frozen=True)
 class PostingsRequest:
     """How to read a file of postings: its format and columns (detected when not given), the
-    currency of salaries that name none, how many rows, meaning matching, worker processes."""
+    currency of salaries that name none, how many rows, meaning matching, worker processes,
+    and the engine that runs them (see ``cluster``)."""
 
     input_format: str | None = None
     title_col: str | None = None
@@ -54,6 +56,14 @@ class PostingsRequest:
     limit: int | None = None
     semantic: bool = False
     workers: int = 1
+    engine: str = "local"  # or "dask": on a LocalCluster of ``workers``, or at ``scheduler``
+    scheduler: str | None = None
+
+    def cluster(self) -> Cluster | None:
+        """The Dask cluster to run on, or None to run here."""
+        if self.engine != "dask" and self.scheduler is None:
+            return None
+        return Cluster(self.scheduler, self.workers)
 
     def options(self) -> Options:
         """The analysis options, the currency checked."""
@@ -106,7 +116,7 @@ def analyze_file(
     return analyze_table(
         table, columns, sink, factory=factory or partial(installed_engine, request.semantic),
         options=options, workers=request.workers, limit=request.limit,
-        on_malformed=on_malformed, on_progress=on_progress,
+        on_malformed=on_malformed, on_progress=on_progress, cluster=request.cluster(),
     )  # fmt: skip
 
 
