@@ -21,15 +21,15 @@ CSS = """
 .cohort-report { color: #1f2937; line-height: 1.5; }
 .cohort-report table { border-collapse: collapse; margin: 0.5rem 0 1.25rem; min-width: 60%; }
 .cohort-report caption { text-align: left; font-weight: 600; padding: 0.25rem 0; }
-.cohort-report th, .cohort-report td { border-bottom: 1px solid #d1d5db; padding: 0.3rem 0.6rem;
+.cohort-report th, .cohort-report td { border-bottom: 1px solid #d1d5db; padding: 0.3rem 0.45rem;
   text-align: left; vertical-align: top; }
 .cohort-report thead th { background: #f3f4f6; }
 .cohort-report .num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 .cohort-report .scroll { overflow-x: auto; }
 .cohort-report .muted { color: #4b5563; }
-.cohort-report figure { margin: 0.5rem 0 1.5rem; max-width: 44rem; }
+.cohort-report figure { margin: 0.5rem 0 1.5rem; max-width: 32rem; }
 .cohort-report figcaption { color: #4b5563; font-size: 0.9rem; }
-.cohort-report svg.cohort-hist { width: 9rem; height: auto; display: block; }
+.cohort-report svg.cohort-hist { width: 7rem; height: auto; display: block; }
 .cohort-report blockquote { margin: 0.25rem 0 0.5rem 1rem; color: #374151; }
 """
 PAGE = """<!doctype html>

@@ -45,7 +45,7 @@ def intro(report: CohortReport) -> str:
         f"assessed and {cohort.not_assessed:,} rows that could not be assessed."
     )
     if bad:
-        said += f" {bad:,} lines are not results and were skipped (listed at the end)."
+        said += f" {lines(bad)} not results and were skipped (listed at the end)."
     return said
 
 
@@ -69,11 +69,11 @@ def grouping(report: CohortReport) -> str | None:
         return None
     said = f"Grouped by the column {report.by!r}: {len(report.groups):,} groups."
     if report.ungrouped:
-        said += f" {report.ungrouped:,} rows lack the column and are in the whole cohort only."
+        said += f" Rows without the column, counted in the whole cohort only: {report.ungrouped:,}."
     if report.other_groups:
         said += (
-            f" Only the first {report.max_groups:,} values get a section; "
-            f"{report.other_groups:,} rows of later values are in the whole cohort only."
+            f" Only the first {report.max_groups:,} values get a section; rows of later "
+            f"values, counted in the whole cohort only: {report.other_groups:,}."
         )
     return said
 
@@ -88,7 +88,7 @@ def section_heading(report: CohortReport, section: CohortSection) -> str:
 def section_summary(section: CohortSection) -> str:
     """The rows of one section, assessed and not."""
     return (
-        f"{section.rows:,} rows: {section.assessed:,} assessed, "
+        f"{rows(section.rows)}: {section.assessed:,} assessed, "
         f"{section.not_assessed:,} could not be assessed."
     )
 
@@ -96,6 +96,11 @@ def section_summary(section: CohortSection) -> str:
 def rows(count: int) -> str:
     """'1 row', '2 rows'."""
     return f"{count:,} row" + ("" if count == 1 else "s")
+
+
+def lines(count: int) -> str:
+    """'1 line is', '2 lines are'."""
+    return f"{count:,} line is" if count == 1 else f"{count:,} lines are"
 
 
 def missing_intro(career: CareerSpread) -> str:
