@@ -8,7 +8,9 @@ import re
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
+from aicareers.cli.app import cli
 from tests import cohort_sample as sample
 
 from .support import assert_accessible, require_playwright, screenshot
@@ -57,3 +59,21 @@ def test_upload_results_and_read_the_report(
     assert_accessible(page, axe_js, f"the cohort report at {width} width")
     if width == "desktop":
         screenshot(page, "cohort-report")
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_the_html_file_alone_is_accessible(
+    axe_page: Page, axe_js: Path, tmp_path: Path, width: str
+) -> None:
+    """The downloaded file, opened on its own: words included, so every part of it shows."""
+    out = tmp_path / "cohort.html"
+    results = str(sample.write(tmp_path))
+    args = ["cohort", "report", results, "--by", "site", "--include-text", "--out", str(out)]
+    assert CliRunner().invoke(cli, args).exit_code == 0
+    page = axe_page
+    page.set_viewport_size(WIDTHS[width])  # type: ignore[arg-type]
+    page.goto(out.as_uri())
+    expect(page.get_by_role("heading", level=1)).to_have_text("Cohort report: results.jsonl")
+    expect(page.locator("main")).to_contain_text(sample.QUOTE)
+    assert sideways(page) <= 0, f"the file scrolls sideways at {width} width"
+    assert_accessible(page, axe_js, f"the cohort HTML file at {width} width")
