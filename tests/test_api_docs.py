@@ -11,6 +11,7 @@ from fastapi.testclient import TestClient
 from aicareers.web.api import (
     assess,
     catalog,
+    cohort,
     guide,
     market,
     match,
@@ -33,6 +34,7 @@ def api_routes() -> set[tuple[str, str]]:
     """(method, path) of every route the API modules define, under /api/v1."""
     modules = (
         catalog, pay, market, assess, match, occupations, plans, postings, guide, reference,
+        cohort,
     )  # fmt: skip
     return {
         (method.lower(), v1.PREFIX + route.path)

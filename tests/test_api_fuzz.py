@@ -59,6 +59,7 @@ OPERATIONS = [
     "DELETE /api/v1/plans/{plan_id}/share",
     "GET /api/v1/shared/{token}",
     "POST /api/v1/postings/analyze",
+    "POST /api/v1/cohort/report",
     "GET /api/v1/skills",
     "GET /api/v1/skills/{skill_id}",
     "GET /api/v1/steps",
@@ -79,6 +80,7 @@ CONTENT_DEPENDENT = {
     "POST /api/v1/assess",
     "POST /api/v1/match",  # and whether a posting's text is blank once stripped
     "POST /api/v1/postings/analyze",
+    "POST /api/v1/cohort/report",  # whether a file holds results of a batch
     "GET /api/v1/salaries",
     "GET /api/v1/careers/{career_id}/pay",  # whether a typed place names a state or country
 }

@@ -128,3 +128,33 @@ def test_a_file_over_the_limit_is_413(tmp_path: Path, content: bytes) -> None:
     assert answer.status_code == 413
     assert "the limit here is 0 MB" not in answer.text  # the limit is said in a useful unit
     assert "gzip" in answer.text
+
+
+def api(client: TestClient, content: bytes, name: str = "results.jsonl",
+        **form: str) -> httpx.Response:  # fmt: skip
+    files = {"file": (name, content, "application/jsonl")}
+    return client.post("/api/v1/cohort/report", data=form, files=files)
+
+
+def test_the_api_answers_the_cli_document(client: TestClient, content: bytes) -> None:
+    answer = api(client, content, by="site")
+    assert answer.status_code == 200, answer.text
+    data = answer.json()
+    assert data["by"] == "site"
+    assert [g["group"] for g in data["groups"]] == ["North", "South"]
+    assert {c["id"]: c["top1"] for c in data["cohort"]["careers"]} == sample.TOP1
+    assert sample.QUOTE not in answer.text
+    assert sample.QUOTE in api(client, content, include_text="true").text
+
+
+def test_the_api_refuses_what_it_cannot_read(client: TestClient, content: bytes) -> None:
+    wrong = api(client, b"name,resume\nAda,Python\n", name="people.csv")
+    assert wrong.status_code == 422
+    assert "people.csv holds no results" in wrong.json()["error"]["message"]
+    column = api(client, content, by="programme")
+    assert column.status_code == 422
+    assert "no column 'programme'" in column.json()["error"]["message"]
+    unknown = api(client, content, colour="blue")
+    assert unknown.status_code == 422
+    as_json = client.post("/api/v1/cohort/report", json={"by": "site"})
+    assert as_json.status_code == 415

@@ -11,6 +11,7 @@ from fastapi import APIRouter
 from . import (
     assess,
     catalog,
+    cohort,
     docs,
     guide,
     market,
@@ -27,7 +28,7 @@ PREFIX = "/api/v1"
 
 # Every endpoint can answer 422 (bad parameters), in our error shape rather than FastAPI's.
 api = APIRouter(prefix=PREFIX, responses=errors(422))
-for module in (catalog, pay, market, assess, match, occupations, plans, postings):
+for module in (catalog, pay, market, assess, match, occupations, plans, postings, cohort):
     api.include_router(module.router)
 api.include_router(guide.router)  # skills, steps, emerging, challenges
 api.include_router(reference.router)  # hubs, certifications, resources, statistics, sources
