@@ -36,6 +36,7 @@ TOP = 3
 MISSING_SHOWN = 8
 EXAMPLES = 3  # words kept per career and per kind of error, with include_text
 FIRST_BAD = 5  # line numbers kept per kind of bad line
+MAX_NAMED_COLUMNS = 20  # kept column names remembered, to say which there are
 Score = Annotated[int, msgspec.Meta(ge=0, le=100)]
 Value = str | int | float | bool | None
 
@@ -281,7 +282,8 @@ class Tally:
 
     def _add_to_group(self, line: _Line) -> None:
         columns = line.columns or {}
-        self.kept_columns.update(list(columns)[:20])  # to name them when ``by`` is not one
+        if len(self.kept_columns) < MAX_NAMED_COLUMNS:  # to name them when ``by`` is not one
+            self.kept_columns.update(list(columns)[:MAX_NAMED_COLUMNS])
         if self.by not in columns:
             self.ungrouped += 1
             return
