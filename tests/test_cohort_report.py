@@ -237,3 +237,20 @@ def test_memory_does_not_grow_with_the_file(tmp_path: Path) -> None:
     assert report.results == 20_000
     assert report.cohort.careers[0].top1 == 20_000
     assert peak < 1_000_000, f"peak {peak:,} bytes"
+
+
+def test_a_line_too_long_is_skipped_and_counted(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import aicareers.service.cohort as service
+
+    monkeypatch.setattr(service, "MAX_LINE", 4_096)
+    rows = [json.dumps(r) for r in sample.ROWS]
+    huge = json.dumps({"row": 99, "error": "x" * 10_000})
+    assert all(len(r) < 4_096 for r in rows)
+    path = tmp_path / "results.jsonl"
+    path.write_text("\n".join([rows[0], huge, *rows[1:]]) + "\n", encoding="utf-8")
+    report = cohort_report(path, CohortRequest())
+    assert report.results == len(sample.ROWS)  # the lines after the long one are read whole
+    assert report.lines == len(sample.ROWS) + 1
+    assert [(b.kind, b.lines, b.first) for b in report.bad_lines] == [("too-long", 1, (2,))]
