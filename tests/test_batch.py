@@ -327,3 +327,26 @@ def test_keep_copies_columns_after_row(run: Run, tmp_path: Path) -> None:
     missing = run(*args, "--keep", "region", "--force")
     assert missing.exit_code == 2
     assert "no column 'region'" in missing.stderr
+
+
+def test_each_row_starts_with_no_remembered_sentences(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A vector remembered from an earlier row differs in its last bits from one embedded with
+    this row's sentences, and moved scores by a point: the worker forgets before each row."""
+    from aicareers.batch.worker import Request, Worker, full_assessor
+
+    worker = Worker(full_assessor)
+    (memory,) = worker._memories  # text coding and the skill matcher share one encoder
+    memory.forget()  # the engine is cached per process: other tests may have used it
+    seen: list[int] = []
+    forget = memory.forget
+
+    def counting_forget() -> None:
+        seen.append(len(memory._vectors))
+        forget()
+
+    monkeypatch.setattr(memory, "forget", counting_forget)
+    both = " ".join((DS, MLOPS, TEACHER))
+    lines = worker.lines([Request(0, both), Request(1, both), Request(2, error="x")], 1)
+    assert [ok for ok, _ in lines] == [True, True, False]
+    assert len(seen) == 3
+    assert seen[0] == 0 < seen[1]  # the first row's sentences were remembered, then dropped

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import signal
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import msgspec
 
@@ -54,6 +54,7 @@ class Worker:
 
     def __init__(self, factory: AssessorFactory) -> None:
         self.assessor = build_engine(factory)
+        self._memories = sentence_memories(self.assessor)
 
     def lines(self, requests: Sequence[Request], top: int | None) -> list[Line]:
         """One JSON line (without newline) per request, in order, flagged ok or error."""
@@ -63,6 +64,8 @@ class Worker:
     def result(self, request: Request, top: int | None) -> RowResult:
         """The row's careers, or why it could not be assessed: never raises."""
         row, kept = request.row, request.columns
+        for memory in self._memories:
+            memory.forget()
         if request.error is not None:
             return RowResult(row=row, columns=kept, error=request.error)
         person = AssessInput(text=request.text, title=request.title or None,
@@ -74,6 +77,24 @@ class Worker:
         except Exception as exc:  # one odd row must not end a batch of thousands
             return RowResult(row=row, columns=kept, error=f"Unexpected {type(exc).__name__}: {exc}")
         return RowResult(row=row, columns=kept, careers=careers)
+
+
+def sentence_memories(assessor: object) -> list[Any]:
+    """The engine's memories of recent sentence vectors (``forget`` empties one).
+
+    A sentence's vector differs in its last bits with the batch it was embedded in, so a
+    vector remembered from an earlier row can move a score by a point. Emptying the memory
+    before each row makes a row's answer depend on that row alone: the same whichever worker
+    or partition it lands in, on either engine, and the same as ``assess`` of the person. The
+    memory still serves its purpose, one embedding per sentence within an assessment.
+    """
+    found: dict[int, Any] = {}
+    for part in (getattr(assessor, "semantic", None), getattr(assessor, "text_coder", None),
+                 getattr(assessor, "coder", None)):  # fmt: skip
+        encoder = getattr(part, "encoder", None)
+        if callable(getattr(encoder, "forget", None)):
+            found[id(encoder)] = encoder
+    return list(found.values())
 
 
 # State of one pool process: set once by its initializer.
