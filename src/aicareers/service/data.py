@@ -196,12 +196,15 @@ def encoder_info(folder: Path | None = None) -> dict[str, Any]:
     return {"model_dir": str(target), "built": built, "manifest": manifest}
 
 
-def build_encoder(folder: Path) -> EncoderBuild:
-    """Build the int8 encoder into ``folder`` from the installed MiniLM weights (seconds)."""
+def build_encoder(
+    folder: Path, weights: Path | None = None, weights_version: str | None = None
+) -> EncoderBuild:
+    """Build the int8 encoder into ``folder`` (seconds) from the MiniLM weights: the installed
+    package's, or the files in ``weights`` (of package version ``weights_version``)."""
     from ..semantic.build import build_model
 
     started = time.perf_counter()
-    build_model(folder)
+    build_model(folder, weights, weights_version=weights_version)
     seconds = time.perf_counter() - started
     agreement: dict[str, float] = encoder_info(folder)["manifest"]["agreement_int8_vs_fp32"]
     return EncoderBuild(folder=folder, seconds=seconds, agreement=agreement)

