@@ -15,6 +15,7 @@ import signal
 import sys
 import time
 from collections.abc import Callable, Iterator
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -198,6 +199,25 @@ def test_resume_keeps_the_parts_written(run: Run, scheduler: str, tmp_path: Path
                 "--resume")  # fmt: skip
     assert other.exit_code == 2
     assert "other settings (top)" in other.stderr
+
+
+def counting_engine(folder: Path) -> Any:
+    """The light engine, leaving a file per build: one per worker process is expected."""
+    (folder / f"{os.getpid()}-{time.monotonic_ns()}").touch()
+    return light_assessor()
+
+
+def test_each_worker_builds_its_engine_once(scheduler: str, tmp_path: Path) -> None:
+    builds = tmp_path / "builds"
+    builds.mkdir()
+    rows = [Row(i, {"text": t}) for i, t in enumerate(texts(48))]
+    summary = run_on_dask(
+        rows, DaskRun(Parts(tmp_path / "p", "jsonl"), Cluster(scheduler), partition_rows=4), {},
+        columns=Columns("text"), factory=partial(counting_engine, builds),
+    )  # fmt: skip
+    assert summary.rows == 48
+    pids = [path.name.split("-")[0] for path in builds.iterdir()]
+    assert len(pids) == len(set(pids)) == 2  # 12 partitions, two builds
 
 
 def flaky(marker: Path) -> str:
