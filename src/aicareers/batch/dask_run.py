@@ -19,6 +19,7 @@ from functools import partial
 from itertools import islice
 from typing import Any
 
+from ..errors import AicareersError
 from ..service.tables import Cluster, Row, open_client, result, submit, worker_count
 from ..service.tables import worker_engine as _engine
 from .parts import Parts
@@ -111,7 +112,13 @@ def _run(
 
     def finished(future: Any) -> Counts:
         live.discard(future)
-        counts: Counts = result(future)
+        try:
+            counts: Counts = result(future)
+        except OSError as exc:  # after the retries: most often a folder the worker cannot see
+            raise AicareersError(
+                f"A Dask worker could not write its part in {run.parts.folder} ({exc}); the "
+                "workers must be able to write to the output folder."
+            ) from None
         return counts
 
     try:
