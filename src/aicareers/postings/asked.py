@@ -5,7 +5,8 @@ that any of them meets.
 Found with the assessment engine's finders: our project skills (names, aliases and tools), O*NET
 technology examples, and ESCO skills only where the posting names them as they are. Where two
 finders read the same words (Python the project skill and "Python (computer programming)"),
-the words are one ask, not two.
+the words are one ask, not two. Our aliases wider than their skill and consumer services are
+left to resumes; "two or more of ..." lists are one choice; interest in a field asks nothing.
 """
 
 from __future__ import annotations

@@ -3,9 +3,10 @@ the years it wants, its level, and skill mentions it rules out ("no Java needed"
 
 A posting's headings decide first ("Requirements", "Minimum qualifications" -> must; "Preferred
 qualifications", "Nice to have", "Bonus points" -> nice; "Responsibilities" -> duties; "About
-us", "Benefits", pay and equal-opportunity text -> ignored). A line's own words can move it:
-"... is a plus" makes a requirement line nice, "required" or "must" makes a line a must. A
-posting without any such heading is read as one block of requirements, and says so.
+us", "Benefits", pay and equal-opportunity text -> ignored). A sentence's own words can move
+it: "... is a plus" makes a requirement sentence nice, "required" or "must" makes a line a
+must, "Design and develop ..." under the requirements is a duty. A posting without any such
+heading is read sentence by sentence for what it asks, and says so.
 """
 
 from __future__ import annotations
