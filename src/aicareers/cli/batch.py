@@ -22,7 +22,13 @@ from ..batch.runner import Columns, Summary, run_batch
 from ..batch.worker import AssessorFactory, full_assessor
 from ..errors import AicareersError, UserInputError
 from ..service.tables import Cluster, Table, open_table
-from .batch_dask import output_kind, partition_rows_option, run_dask, settings_of
+from .batch_dask import (
+    check_dask_out,
+    output_kind,
+    partition_rows_option,
+    run_dask,
+    settings_of,
+)
 from .errors import show_error
 from .options import (
     chosen_engine,
@@ -280,6 +286,8 @@ def make_group(factory: AssessorFactory | None = None) -> click.Group:
             table = _table(input_path, input_format, columns)
             if plan.engine == "local":
                 _check_out(out, force)
+            else:
+                check_dask_out(out, force, resume)  # before the bar and the cluster start
             settings = settings_of(input_path, columns, top=top, limit=limit, semantic=semantic)
             summary = _run(
                 table, columns, out, factory=engine_factory, plan=plan, top=top, limit=limit,
