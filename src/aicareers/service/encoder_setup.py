@@ -86,8 +86,7 @@ def _build_from_what_there_is(folder: Path) -> EncoderBuild:
     # Beside the model, so the unpacked files are on the same disk; removed whatever happens.
     workdir = Path(tempfile.mkdtemp(prefix=".weights-", dir=folder.parent))
     try:
-        weights = fetch(workdir, folder, reporter().progress)
-        return _build(folder, weights, WEIGHTS_PIN if weights else None)
+        return _build(folder, fetch(workdir, folder, reporter().progress), WEIGHTS_PIN)
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
 
