@@ -210,7 +210,7 @@ def make_group(factory: AssessorFactory | None = None) -> click.Group:
         "name ending in .parquet is written as Parquet parts (part-00000.parquet, ...).",
     )
     @workers_option("assessing rows")
-    @engine_options("assessing rows")
+    @engine_options()
     @partition_rows_option()
     @click.option(
         "--resume",

@@ -53,16 +53,16 @@ def input_format_option(*names: str) -> Callable[[F], F]:
 ENGINES = ("local", "dask")
 
 
-def engine_options(doing: str) -> Callable[[F], F]:
+def engine_options() -> Callable[[F], F]:
     """``--engine local|dask`` and ``--scheduler ADDRESS``: where the rows are worked on."""
     engine = click.option(
         "--engine",
         type=click.Choice(ENGINES),
         default="local",
         show_default=True,
-        help=f"local: {doing} in a pool of processes here; dask: on a Dask cluster, one "
-        "started here (--workers processes) or the one at --scheduler. Needs "
-        "pip install 'aicareers[dask]'.",
+        help="Where to run: local (a pool of --workers processes here) or dask (a Dask "
+        "cluster: one started here with --workers processes, or the one at --scheduler; "
+        "needs pip install 'aicareers[dask]').",
     )
     scheduler = click.option(
         "--scheduler",

@@ -153,7 +153,7 @@ def make_group(factory: EngineFactory | None = None) -> click.Group:
     @format_option("table", "json")
     @input_format_option("--input-format")
     @workers_option("analysing postings")
-    @engine_options("analysing postings")
+    @engine_options()
     @limit_option("Analyse")
     @click.option(
         "--currency",
