@@ -166,7 +166,7 @@ def task_overhead(workers: int) -> dict[str, Any]:
     import distributed
 
     with distributed.LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                                  dashboard_address=None, silence_logs=40) as cluster, \
+                                  dashboard_address=":0", silence_logs=40) as cluster, \
             distributed.Client(cluster) as client:  # fmt: skip
         client.gather(client.map(noop, range(100), pure=False))  # warm up
         load = os.getloadavg()

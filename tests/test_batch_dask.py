@@ -44,7 +44,7 @@ Run = Callable[..., Result]
 def scheduler() -> Iterator[str]:
     """A LocalCluster of two worker processes, one thread each, closed after the module."""
     with distributed.LocalCluster(
-        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None,
+        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0",
         silence_logs=40,
     ) as cluster:  # fmt: skip
         yield cluster.scheduler_address
@@ -273,15 +273,17 @@ def test_postings_on_dask_match_the_local_engine(scheduler: str, tmp_path: Path)
     runner = CliRunner(env={"NO_COLOR": "1", "COLUMNS": "100"})
     group = postings_group(light_assessor)
     outputs = []
-    for engine in (["--workers", "1"], ["--scheduler", scheduler]):
+    dask = ["--scheduler", scheduler]
+    for engine in (["--workers", "1"], dask, ["--engine", "dask", "--workers", "1"]):
         out = tmp_path / f"out-{len(outputs)}.jsonl"
         args = ["analyze", str(source), "--out", str(out), "--format", "json", *engine]
         result = runner.invoke(group, args, catch_exceptions=False)
         assert result.exit_code == 0, result.stderr
+        assert ("dashboard" in result.stderr) == (engine[0] == "--engine")
         summary = json.loads(result.stdout)
         summary.pop("seconds"), summary.pop("rows_per_second")
         outputs.append((out.read_bytes(), summary))
-    assert outputs[0] == outputs[1]
+    assert outputs[0] == outputs[1] == outputs[2]  # the last on a LocalCluster started for it
 
 
 def test_the_cli_starts_without_importing_dask() -> None:

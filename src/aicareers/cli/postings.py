@@ -113,6 +113,17 @@ def _reporting(
         yield malformed, progress
 
 
+def _announce(link: str | None) -> None:
+    """The dashboard of the cluster started here, or how to get one."""
+    words = f"Dask dashboard: {link}" if link else "(For the Dask dashboard, pip install bokeh.)"
+    click.echo(words, err=True)
+
+
+def _announce_remote(link: str | None) -> None:
+    if link:
+        click.echo(f"Dask dashboard: {link}", err=True)
+
+
 def make_group(factory: EngineFactory | None = None) -> click.Group:
     """The ``postings`` group; ``factory`` builds the engine (default: the installed one)."""
 
@@ -229,6 +240,7 @@ def _run(
         summary = analyze_file(
             file, request, sink, factory=factory,
             reporting=lambda total: stack.enter_context(_reporting(total)),
+            announce=_announce if request.scheduler is None else _announce_remote,
         )  # fmt: skip
         if sink is not None:
             sink.close()

@@ -37,6 +37,7 @@ __all__ = [
 
 _SAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
 # Given the row count (or None), what to call for each malformed row and as rows are done.
+Announce = Callable[[str | None], None]
 Reporting = Callable[
     [int | None], tuple[Callable[[Malformed], None], Callable[[Progress], None]]
 ]
@@ -59,11 +60,11 @@ class PostingsRequest:
     engine: str = "local"  # or "dask": on a LocalCluster of ``workers``, or at ``scheduler``
     scheduler: str | None = None
 
-    def cluster(self) -> Cluster | None:
-        """The Dask cluster to run on, or None to run here."""
+    def cluster(self, announce: Announce | None = None) -> Cluster | None:
+        """The Dask cluster to run on, or None to run here; ``announce`` gets its dashboard."""
         if self.engine != "dask" and self.scheduler is None:
             return None
-        return Cluster(self.scheduler, self.workers)
+        return Cluster(self.scheduler, self.workers, announce)
 
     def options(self) -> Options:
         """The analysis options, the currency checked."""
@@ -93,12 +94,14 @@ def analyze_file(
     *,
     factory: EngineFactory | None = None,
     reporting: Reporting | None = None,
+    announce: Announce | None = None,
 ) -> dict[str, Any]:
     """Analyse every posting of ``path`` (the first ``limit``); results go to ``sink``.
 
     ``reporting`` is called once the file is open and its columns resolved, with the row count
     when it is free to know (Parquet); it returns what to call for each malformed row and as
-    rows are done.
+    rows are done. ``announce`` is told the Dask dashboard's address (or None) once a cluster
+    is up, when the request runs on Dask.
     """
     from functools import partial
 
@@ -116,7 +119,7 @@ def analyze_file(
     return analyze_table(
         table, columns, sink, factory=factory or partial(installed_engine, request.semantic),
         options=options, workers=request.workers, limit=request.limit,
-        on_malformed=on_malformed, on_progress=on_progress, cluster=request.cluster(),
+        on_malformed=on_malformed, on_progress=on_progress, cluster=request.cluster(announce),
     )  # fmt: skip
 
 

@@ -16,7 +16,7 @@ import logging
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import ExitStack, contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from ..errors import AicareersError, UserInputError
@@ -35,10 +35,12 @@ RETRIES = 2  # a task that raised is run again this many times before the run fa
 
 @dataclass(frozen=True)
 class Cluster:
-    """Where to run: a scheduler's address, or None for a LocalCluster of ``workers``."""
+    """Where to run: a scheduler's address, or None for a LocalCluster of ``workers``;
+    ``announce`` is told the dashboard's address (None without one) once the cluster is up."""
 
     scheduler: str | None = None
     workers: int = 1
+    announce: Callable[[str | None], None] | None = field(default=None, compare=False)
 
 
 def dask_installed() -> bool:
@@ -78,8 +80,9 @@ def open_client(cluster: Cluster, factory: Callable[[], Any]) -> Iterator[Any]:
             local = distributed.LocalCluster(
                 n_workers=cluster.workers, threads_per_worker=1, processes=True,
                 memory_limit=worker_memory(cluster.workers),
-                # The dashboard needs bokeh; without it Dask would only log a warning.
-                dashboard_address=":0" if importlib.util.find_spec("bokeh") else None,
+                # Any free port: a fixed one (8787) is often taken by another cluster. Its
+                # pages need bokeh; without it the server answers only health and metrics.
+                dashboard_address=":0",
                 silence_logs=logging.ERROR,
             )  # fmt: skip
             stack.enter_context(local)
@@ -87,6 +90,8 @@ def open_client(cluster: Cluster, factory: Callable[[], Any]) -> Iterator[Any]:
         else:
             client = stack.enter_context(_connect(distributed, cluster.scheduler))
         client.register_plugin(EnginePlugin(factory), name=PLUGIN)
+        if cluster.announce is not None:
+            cluster.announce(dashboard(client))
         yield client
 
 
