@@ -277,3 +277,34 @@ def test_listing_careers_imports_none_of_the_setup() -> None:
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
     assert done.returncode == 0, done.stderr
     assert done.stdout.splitlines()[-1] == "[]"
+
+
+STARTING_TOGETHER = """
+import sys, time
+from pathlib import Path
+from aicareers.service import encoder_setup
+from aicareers.service.data import EncoderBuild
+
+def build(folder):
+    with open(sys.argv[2], "a") as log:
+        log.write("built\\n")
+    time.sleep(1.0)  # long enough for the other process to reach the lock
+    folder.mkdir(parents=True)
+    for name in ("model.int8.onnx", "tokenizer.json", "manifest.json"):
+        (folder / name).write_text("x")
+    return EncoderBuild(folder, 1.0, {})
+
+encoder_setup._build_from_what_there_is = build
+print(encoder_setup.ensure_encoder(Path(sys.argv[1])))
+"""
+
+
+def test_processes_starting_together_build_once(tmp_path: Path) -> None:
+    """As the workers of `serve --workers N` do: the file lock lets one build, the rest wait."""
+    target, log = tmp_path / "models" / "minilm", tmp_path / "builds.log"
+    command = [sys.executable, "-c", STARTING_TOGETHER, str(target), str(log)]
+    runs = [subprocess.Popen(command, stdout=subprocess.PIPE, text=True) for _ in range(3)]
+    printed = [run.communicate(timeout=60)[0].strip() for run in runs]
+    assert [run.returncode for run in runs] == [0, 0, 0]
+    assert printed == [str(target)] * 3
+    assert log.read_text() == "built\n"
