@@ -26,9 +26,10 @@ from .parts import Parts
 from .runner import Columns, Summary, to_request
 from .worker import AssessorFactory, Request, Worker
 
-# 500 rows take about 13 s on one core with the full engine (39 rows/s): long enough that the
-# scheduler's few milliseconds per task are lost in the noise even at 512 workers, short
-# enough that a killed worker costs little to redo and the bar moves (docs/benchmarks.md).
+# 500 rows take about 15 s on one core with the full engine (30 ms a row, measured): long
+# enough that the scheduler's 1.6 ms per task is 0.01 % of it, short enough that a killed
+# worker costs at most 15 s to redo and the last wave at 512 workers one task (the model is in
+# docs/benchmarks.md, "Cohorts on Dask").
 PARTITION_ROWS = 500
 PARTITIONS_PER_WORKER = 2
 
