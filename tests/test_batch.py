@@ -350,3 +350,23 @@ def test_each_row_starts_with_no_remembered_sentences(monkeypatch: pytest.Monkey
     assert [ok for ok, _ in lines] == [True, True, False]
     assert len(seen) == 3
     assert seen[0] == 0 < seen[1]  # the first row's sentences were remembered, then dropped
+
+
+def test_globs_and_folders_are_checked(run: Run, tmp_path: Path) -> None:
+    write_csv(tmp_path / "a-1.csv", ["text"], [[DS]])
+    write_csv(tmp_path / "a-2.csv", ["resume"], [[MLOPS]])  # the text column is missing here
+    (tmp_path / "a-3.jsonl").write_text('{"text": "x"}\n', "utf-8")
+    out = tmp_path / "out.jsonl"
+    args = ("--text-column", "text", "--out", out)
+    mixed = run("assess", tmp_path / "a-*", *args)
+    assert mixed.exit_code == 2
+    assert "different formats" in mixed.stderr
+    renamed = run("assess", tmp_path / "a-*.csv", *args)
+    assert renamed.exit_code == 2
+    assert "a-2.csv has no column 'text'" in renamed.stderr
+    assert "Assessing" not in renamed.stderr  # found before any work, not halfway through
+    assert not out.exists()
+    for missing in (tmp_path / "none.csv", tmp_path / "none-*.csv", tmp_path):
+        result = run("assess", missing, *args)
+        assert result.exit_code == 2
+        assert "does not exist" in result.stderr or "No input files" in result.stderr

@@ -83,7 +83,11 @@ class Table:
             yield Table(part, self.format, headers[self.format](part))
 
     def require(self, kind: str, column: str) -> None:
-        """Raise UserInputError unless ``column`` is a column of this table."""
+        """Raise UserInputError unless ``column`` is a column of this table (of every part:
+        reading each part's header now beats failing halfway through the run)."""
+        if self.parts and column in self.columns:
+            for piece in islice(self.pieces(), 1, None):
+                piece.require(kind, column)
         if column not in self.columns:
             names = ", ".join(repr(c) for c in self.columns) or "none"
             raise UserInputError(
