@@ -10,17 +10,15 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
-from pydantic import BaseModel, Field, ValidationError
+from pydantic import BaseModel, Field
 from starlette.concurrency import run_in_threadpool
-from starlette.datastructures import UploadFile
-from starlette.exceptions import HTTPException
 
 from ...documents.cohort import CohortReport
 from ...service.cohort import CohortRequest, cohort_report_stream
 from ..deps import get_settings
-from ..errors import ApiError
 from ..limits import FRAMING_BYTES
 from .common import ApiRoute, documented, errors, form_properties, json_response, read_body
+from .file_form import read_file_form
 
 router = APIRouter(tags=["cohort"], route_class=ApiRoute)
 
@@ -70,35 +68,9 @@ async def report(request: Request) -> Response:
     """
     limit = get_settings(request).max_upload_bytes
     await read_body(request, limit + FRAMING_BYTES)
-    options, upload = await _form(request)
+    options, upload = await read_file_form(request, CohortForm, "the results", 10)
     wanted = CohortRequest(by=options.by, include_text=options.include_text,
                            max_unpacked=UNPACKED_TIMES * limit)  # fmt: skip
     name = (upload.filename or "results.jsonl").replace("\\", "/").rsplit("/", 1)[-1]
     document = await run_in_threadpool(cohort_report_stream, upload.file, name, wanted)
     return json_response(document)
-
-
-async def _form(request: Request) -> tuple[CohortForm, UploadFile]:
-    kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
-    if kind not in ("multipart/form-data", "application/x-www-form-urlencoded"):
-        raise ApiError(415, "unsupported-media-type",
-                       "Send the results as multipart/form-data with a 'file' field.")  # fmt: skip
-    try:
-        form = await request.form(max_files=1, max_fields=10)
-    except HTTPException as exc:
-        said = f"The form could not be read: {exc.detail}"
-        raise ApiError(422, "invalid-request", said) from None
-    upload = form.get("file")
-    if not isinstance(upload, UploadFile):
-        raise ApiError(422, "invalid-request", "Attach the results as a file in the 'file' field.")
-    fields = {k: v for k, v in form.multi_items() if k != "file"}
-    try:
-        return CohortForm.model_validate(fields), upload
-    except ValidationError as exc:
-        found = [
-            {"field": ".".join(str(p) for p in e["loc"]), "message": e["msg"]}
-            for e in exc.errors(include_url=False, include_context=False, include_input=False)
-        ]
-        said = "; ".join(f"{f['field']}: {f['message']}" for f in found[:3])
-        raise ApiError(422, "invalid-request", f"The form is not valid: {said}.",
-                       {"fields": found}) from None  # fmt: skip

@@ -12,16 +12,14 @@ from typing import Any, Literal
 
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
-from pydantic import BaseModel, Field, ValidationError
+from pydantic import BaseModel, Field
 from starlette.concurrency import run_in_threadpool
-from starlette.datastructures import UploadFile
-from starlette.exceptions import HTTPException
 
 from ...service.postings import PostingsRequest, analyze_upload, record
 from ..deps import get_settings
-from ..errors import ApiError
 from ..limits import FRAMING_BYTES
 from .common import ApiRoute, errors, form_properties, json_response, read_body
+from .file_form import read_file_form
 from .schemas import PostingsAnalysis
 
 router = APIRouter(tags=["postings"], route_class=ApiRoute)
@@ -93,7 +91,7 @@ async def analyze(request: Request) -> Response:
     """
     limit = get_settings(request).max_upload_bytes
     await read_body(request, limit + FRAMING_BYTES)
-    options, upload = await _form(request)
+    options, upload = await read_file_form(request, PostingsForm, "the postings", 20)
     data = await upload.read()
     if len(data) > limit:
         from .common import too_large
@@ -101,38 +99,6 @@ async def analyze(request: Request) -> Response:
         raise too_large(len(data), limit)
     summary = await run_in_threadpool(_analyse, data, upload.filename, options)
     return json_response(summary)
-
-
-async def _form(request: Request) -> tuple[PostingsForm, UploadFile]:
-    kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
-    if kind not in ("multipart/form-data", "application/x-www-form-urlencoded"):
-        raise ApiError(415, "unsupported-media-type",
-                       "Send the postings as multipart/form-data with a 'file' field.")  # fmt: skip
-    try:
-        form = await request.form(max_files=1, max_fields=20)
-    except HTTPException as exc:
-        raise ApiError(
-            422, "invalid-request", f"The form could not be read: {exc.detail}"
-        ) from None
-    upload = form.get("file")
-    if not isinstance(upload, UploadFile):
-        raise ApiError(422, "invalid-request", "Attach the postings as a file in the 'file' field.")
-    fields = {k: v for k, v in form.multi_items() if k != "file"}
-    try:
-        return PostingsForm.model_validate(fields), upload
-    except ValidationError as exc:
-        found = [
-            {"field": ".".join(str(p) for p in e["loc"]), "message": e["msg"]}
-            for e in exc.errors(include_url=False, include_context=False, include_input=False)
-        ]
-        raise ApiError(
-            422,
-            "invalid-request",
-            "The form is not valid: "
-            + "; ".join(f"{f['field']}: {f['message']}" for f in found[:3])
-            + ".",
-            {"fields": found},
-        ) from None
 
 
 def _analyse(data: bytes, filename: str | None, options: PostingsForm) -> dict[str, Any]:
