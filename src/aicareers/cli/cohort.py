@@ -29,7 +29,7 @@ def cohort() -> None:
 
 
 @cohort.command()
-@click.argument("results", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("results", type=click.Path(exists=True, path_type=Path))
 @click.option("--by", metavar="COLUMN",
               help="Also report each group of rows by this column, kept in the results with "
               "`batch assess --keep COLUMN` (a site, a programme).")  # fmt: skip
@@ -48,7 +48,8 @@ def report(
 ) -> None:
     """Report how the cohort in RESULTS spreads over the careers.
 
-    RESULTS is the JSON Lines file `aicareers batch assess` writes (gzip-compressed or not).
+    RESULTS is the JSON Lines file `aicareers batch assess` writes (gzip-compressed or not),
+    or the folder of Parquet parts it writes with `--out FOLDER`.
     The report counts the rows whose first career and top 3 are each career, how each
     career's scores spread, the skills missing most, the backgrounds found and why rows could
     not be assessed; lines that are not results are counted, not fatal.
@@ -64,7 +65,8 @@ def report(
     if out is not None and not out.parent.is_dir():
         raise click.BadParameter(f"the folder {out.parent} does not exist.", param_hint="--out")
     request = CohortRequest(by=by.strip() if by else None, include_text=include_text)
-    with _progress(results.stat().st_size) as advance:
+    size = 0 if results.is_dir() else results.stat().st_size
+    with _progress(size) as advance:
         document = cohort_report(results, request, advance)
     text = _render(document, layout)
     if out is None:

@@ -23,6 +23,7 @@ from ..errors import Hint, UserInputError
 from ..export.cohort_html import cohort_html, report_css, report_fragment
 from ..export.cohort_markdown import cohort_markdown
 from ..knowledge.loader import default_catalog
+from .cohort_parquet import is_parquet, parquet_lines
 
 # The layouts are the export package's; adapters reach them here.
 __all__ = [
@@ -69,7 +70,12 @@ class CohortRequest:
 def cohort_report(
     path: Path, request: CohortRequest, progress: Progress | None = None
 ) -> CohortReport:
-    """The report of the results file at ``path``."""
+    """The report of the results at ``path``: a JSON Lines file, or Parquet parts."""
+    if is_parquet(path):
+        tally = Tally(request.by, request.include_text)
+        for number, line in parquet_lines(path):
+            tally.add(number, line)
+        return _finish(tally, path.name, request)
     try:
         with path.open("rb") as stream:
             return cohort_report_stream(stream, path.name, request, progress)
@@ -91,6 +97,11 @@ def cohort_report_stream(
         if not packed:
             raise
         raise UserInputError(f"{name} is a damaged gzip file: {exc}.") from exc
+    return _finish(tally, name, request)
+
+
+def _finish(tally: Tally, name: str, request: CohortRequest) -> CohortReport:
+    """The report of what was counted, or why these were not the results of a batch."""
     if tally.lines == 0:
         raise NotResultsError(name, "is empty")
     if tally.results == 0:
