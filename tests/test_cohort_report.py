@@ -254,3 +254,14 @@ def test_a_line_too_long_is_skipped_and_counted(
     assert report.results == len(sample.ROWS)  # the lines after the long one are read whole
     assert report.lines == len(sample.ROWS) + 1
     assert [(b.kind, b.lines, b.first) for b in report.bad_lines] == [("too-long", 1, (2,))]
+
+
+def test_the_background_note_says_every_row_when_none_lacks_one(results: Path) -> None:
+    from msgspec.structs import replace
+
+    from aicareers.export.cohort_words import backgrounds_note
+
+    section = cohort_report(results, CohortRequest()).cohort
+    assert "No prior-career background was found in" in backgrounds_note(section)
+    whole = replace(section, no_background=0)
+    assert backgrounds_note(whole) == "A prior-career background was found in every assessed row."

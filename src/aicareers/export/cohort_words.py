@@ -109,7 +109,9 @@ def missing_intro(career: CareerSpread) -> str:
 
 
 def backgrounds_note(section: CohortSection) -> str:
-    """How many assessed rows had no background found."""
+    """How many assessed rows had no background found ("0 of 39" reads as a slip: say it)."""
+    if section.no_background == 0:
+        return "A prior-career background was found in every assessed row."
     return (
         f"No prior-career background was found in {section.no_background:,} of "
         f"{section.assessed:,} assessed rows ({share(section.no_background, section.assessed)})."
