@@ -14,7 +14,7 @@ from typing import Any
 
 import msgspec
 
-from ..errors import UserInputError
+from ..errors import Hint, UserInputError
 
 NEEDED = ("row", "careers", "error")
 READ = ("row", "columns", "careers", "error")
@@ -34,9 +34,11 @@ def parquet_lines(path: Path) -> Iterator[tuple[int, bytes]]:
     parts = sorted(path.glob("part-*.parquet")) if path.is_dir() else [path]
     if not parts:
         raise UserInputError(
-            f"The folder {path} holds no part-*.parquet files. Give the folder that "
-            "`aicareers batch assess --out FOLDER` wrote, or its JSON Lines file."
-        )
+            f"The folder {path} holds no part-*.parquet files: give the folder of Parquet "
+            "parts a batch assessment wrote, or its JSON Lines file.",
+            hint=Hint("write the results as Parquet parts",
+                      command="aicareers batch assess INPUT --text-column COL --out FOLDER"),
+        )  # fmt: skip
     number = 0
     for part in parts:
         try:
