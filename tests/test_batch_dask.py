@@ -303,3 +303,14 @@ def test_the_cli_starts_without_importing_dask() -> None:
     assert done.returncode == 0, done.stderr
     assert done.stdout.splitlines()[-1] == "[]"
     assert "--engine [local|dask]" in done.stdout
+
+
+def test_an_out_name_ending_in_a_slash_is_a_folder_of_parts(run: Run, tmp_path: Path) -> None:
+    # Read as a folder: the local engine refuses it as Parquet parts instead of writing a
+    # JSONL file named "parts".
+    out = tmp_path / "parts"
+    result = run("assess", people(tmp_path, 10), "--text-column", "text", "--out", f"{out}/")
+    assert result.exit_code == 2, result.output
+    assert "folder of Parquet parts" in result.output
+    assert out.is_dir()
+    assert not any(out.iterdir())

@@ -169,6 +169,15 @@ def _run(
         )  # fmt: skip
 
 
+def _out_folder(ctx: click.Context, param: click.Parameter, value: str) -> Path:
+    """``--out parts/`` asks for a folder, but a Path drops the slash and would name a JSONL
+    file: make the folder (when its parent exists), so a Dask run writes Parquet parts there."""
+    out = Path(value)
+    if value.endswith(("/", os.sep)) and out.parent.is_dir() and not out.exists():
+        out.mkdir()
+    return out
+
+
 def _plan(engine: str, scheduler: str | None, workers: int, partition_rows: int,
           resume: bool, out: Path) -> Plan:  # fmt: skip
     """The run's plan; refuses options that only the Dask engine has, given to the local one."""
@@ -205,7 +214,8 @@ def make_group(factory: AssessorFactory | None = None) -> click.Group:
         "--out",
         required=True,
         metavar="OUT.jsonl",
-        type=click.Path(path_type=Path),
+        type=click.Path(),
+        callback=_out_folder,
         help="JSONL file to write, one line per input row; with --engine dask, a folder or a "
         "name ending in .parquet is written as Parquet parts (part-00000.parquet, ...).",
     )
