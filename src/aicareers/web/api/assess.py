@@ -17,7 +17,7 @@ from ...service import assess as service
 from ...service.isolation import Abandoned, Isolated
 from ..deps import get_settings
 from ..uploads import CLIENT_GONE, in_reader_pool
-from .common import ApiRoute, documented, errors, form_properties, json_response
+from .common import ApiRoute, documented, errors, form_properties, json_response, request_body
 from .nesting import check_pasted_text
 from .resume_body import read_resume_body
 from .schemas import AssessRequest
@@ -37,15 +37,7 @@ _FORM_SCHEMA = {
         **form_properties(AssessRequest),
     },
 }
-_BODY = {
-    "requestBody": {
-        "required": True,
-        "content": {
-            "application/json": {"schema": AssessRequest.model_json_schema()},
-            "multipart/form-data": {"schema": _FORM_SCHEMA},
-        },
-    }
-}
+_BODY = request_body(_FORM_SCHEMA, AssessRequest)
 
 
 @router.post(

@@ -17,7 +17,15 @@ from ...documents.cohort import CohortReport
 from ...service.cohort import CohortRequest, cohort_report_stream
 from ..deps import get_settings
 from ..limits import FRAMING_BYTES
-from .common import ApiRoute, documented, errors, form_properties, json_response, read_body
+from .common import (
+    ApiRoute,
+    documented,
+    errors,
+    form_properties,
+    json_response,
+    read_body,
+    request_body,
+)
 from .file_form import read_file_form
 
 router = APIRouter(tags=["cohort"], route_class=ApiRoute)
@@ -48,9 +56,7 @@ _FORM_SCHEMA = {
         **form_properties(CohortForm),
     },
 }
-_BODY = {
-    "requestBody": {"required": True, "content": {"multipart/form-data": {"schema": _FORM_SCHEMA}}}
-}
+_BODY = request_body(_FORM_SCHEMA)
 
 
 @router.post(

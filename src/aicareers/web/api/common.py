@@ -12,7 +12,7 @@ import msgspec
 from fastapi import Request
 from fastapi.responses import Response
 from fastapi.routing import APIRoute
-from pydantic import BaseModel
+from pydantic import BaseModel, ValidationError
 from starlette.exceptions import HTTPException
 from starlette.types import Receive, Scope, Send
 
@@ -81,6 +81,26 @@ def form_properties(model: type[BaseModel]) -> dict[str, Any]:
             rest["anyOf"] = branches
         found[name] = rest if "anyOf" in prop else prop
     return found
+
+
+def request_body(form: dict[str, Any], json_model: type[BaseModel] | None = None) -> dict[str, Any]:
+    """The OpenAPI ``requestBody`` of an endpoint taking form data (and JSON, given its model)."""
+    content: dict[str, Any] = {}
+    if json_model is not None:
+        content["application/json"] = {"schema": json_model.model_json_schema()}
+    content["multipart/form-data"] = {"schema": form}
+    return {"requestBody": {"required": True, "content": content}}
+
+
+def invalid(exc: ValidationError) -> ApiError:
+    """A 422 naming each field that failed validation (the first three in the message)."""
+    found = [
+        {"field": ".".join(str(p) for p in err["loc"]) or "body", "message": err["msg"]}
+        for err in exc.errors(include_url=False, include_context=False, include_input=False)
+    ]
+    shown = "; ".join(f"{f['field']}: {f['message']}" for f in found[:3])
+    return ApiError(422, "invalid-request", f"The request is not valid ({shown}).",
+                    {"fields": found})  # fmt: skip
 
 
 def documented(kind: Any, description: str, status: int = 200) -> dict[int | str, dict[str, Any]]:

@@ -15,6 +15,7 @@ from starlette.datastructures import UploadFile
 from starlette.exceptions import HTTPException
 
 from ..errors import ApiError
+from .common import invalid
 
 Options = TypeVar("Options", bound=BaseModel)
 FORM_KINDS = ("multipart/form-data", "application/x-www-form-urlencoded")
@@ -43,13 +44,4 @@ async def read_file_form(
     try:
         return model.model_validate(fields), upload
     except ValidationError as exc:
-        raise _invalid(exc) from None
-
-
-def _invalid(exc: ValidationError) -> ApiError:
-    found = [
-        {"field": ".".join(str(p) for p in e["loc"]), "message": e["msg"]}
-        for e in exc.errors(include_url=False, include_context=False, include_input=False)
-    ]
-    said = "; ".join(f"{f['field']}: {f['message']}" for f in found[:3])
-    return ApiError(422, "invalid-request", f"The form is not valid: {said}.", {"fields": found})
+        raise invalid(exc) from None

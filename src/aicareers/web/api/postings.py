@@ -18,7 +18,7 @@ from starlette.concurrency import run_in_threadpool
 from ...service.postings import PostingsRequest, analyze_upload, record
 from ..deps import get_settings
 from ..limits import FRAMING_BYTES
-from .common import ApiRoute, errors, form_properties, json_response, read_body
+from .common import ApiRoute, errors, form_properties, json_response, read_body, request_body
 from .file_form import read_file_form
 from .schemas import PostingsAnalysis
 
@@ -51,9 +51,7 @@ _FORM_SCHEMA = {
         **form_properties(PostingsForm),
     },
 }
-_BODY = {
-    "requestBody": {"required": True, "content": {"multipart/form-data": {"schema": _FORM_SCHEMA}}}
-}
+_BODY = request_body(_FORM_SCHEMA)
 
 
 class ListSink:

@@ -17,7 +17,7 @@ from starlette.exceptions import HTTPException
 from ..deps import get_settings
 from ..errors import ApiError
 from ..limits import FRAMING_BYTES
-from .common import read_body
+from .common import invalid, read_body
 from .nesting import check_body
 from .schemas import clean_text
 
@@ -82,14 +82,3 @@ async def _from_form(
         return fields, None, None
     data = await upload.read()
     return fields, data, clean_text(upload.filename) or None
-
-
-def invalid(exc: ValidationError) -> ApiError:
-    """A 422 naming each field that failed validation (the first three in the message)."""
-    found = [
-        {"field": ".".join(str(p) for p in err["loc"]) or "body", "message": err["msg"]}
-        for err in exc.errors(include_url=False, include_context=False, include_input=False)
-    ]
-    shown = "; ".join(f"{f['field']}: {f['message']}" for f in found[:3])
-    return ApiError(422, "invalid-request", f"The request is not valid ({shown}).",
-                    {"fields": found})  # fmt: skip
