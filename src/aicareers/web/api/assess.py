@@ -14,12 +14,10 @@ from fastapi.responses import Response
 
 from ...documents.assessment import Assessment
 from ...service import assess as service
-from ...service.isolation import Abandoned, Isolated
-from ..deps import get_settings
-from ..uploads import CLIENT_GONE, in_reader_pool
-from .common import ApiRoute, documented, errors, form_properties, json_response, request_body
+from ...service.isolation import Isolated
+from .common import ApiRoute, documented, errors, form_properties, request_body
 from .nesting import check_pasted_text
-from .resume_body import read_resume_body
+from .resume_body import answer, read_resume_body, skills_given
 from .schemas import AssessRequest
 
 router = APIRouter(tags=["assess"], route_class=ApiRoute)
@@ -61,12 +59,7 @@ async def assess(request: Request) -> Response:
     fields, data, filename = await read_resume_body(request, AssessRequest, LIST_FIELDS, "skills")
     if data is None:  # only text that will be read is scanned; with a file it is set aside
         check_pasted_text(fields.text)
-    semantic = get_settings(request).semantic
-    try:
-        report = await in_reader_pool(request, partial(_run, fields, data, filename, semantic))
-    except Abandoned:
-        return Response(status_code=CLIENT_GONE)  # nobody reads it; the access log does
-    return json_response(report)
+    return await answer(request, partial(_run, fields, data, filename))
 
 
 def _run(
@@ -79,12 +72,9 @@ def _run(
     """The assessment (run in a worker thread, the reading in the reader pool)."""
     person = service.AssessInput(
         text=fields.text, file=data, filename=filename, title=fields.title,
-        past_titles=tuple(fields.past_titles), skills=_skills(fields.skills), years=fields.years,
-        location=fields.location, education=fields.education, interests=fields.interests,
-        quiz=fields.quiz, hours_per_week=fields.hours_per_week,
+        past_titles=tuple(fields.past_titles), skills=skills_given(fields.skills),
+        years=fields.years, location=fields.location, education=fields.education,
+        interests=fields.interests, quiz=fields.quiz, hours_per_week=fields.hours_per_week,
     )  # fmt: skip
     return service.assess(person, top=fields.top, semantic=semantic, isolated=isolated)
 
-
-def _skills(given: list[str] | str | None) -> str | tuple[str, ...] | None:
-    return tuple(given) if isinstance(given, list) else given

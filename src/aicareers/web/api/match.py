@@ -17,12 +17,10 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from ...documents.match import MatchReport
 from ...service import match as service
-from ...service.isolation import Abandoned, Isolated
-from ..deps import get_settings
-from ..uploads import CLIENT_GONE, in_reader_pool
-from .common import ApiRoute, documented, errors, form_properties, json_response, request_body
+from ...service.isolation import Isolated
+from .common import ApiRoute, documented, errors, form_properties, request_body
 from .nesting import check_pasted_text
-from .resume_body import read_resume_body
+from .resume_body import answer, read_resume_body, skills_given
 from .schemas import clean_text
 
 router = APIRouter(tags=["match"], route_class=ApiRoute)
@@ -105,12 +103,7 @@ async def match(request: Request) -> Response:
     )
     if data is None:  # only text that will be read is scanned; with a file it is set aside
         check_pasted_text(fields.resume_text)
-    semantic = get_settings(request).semantic
-    try:
-        report = await in_reader_pool(request, partial(_run, fields, data, filename, semantic))
-    except Abandoned:
-        return Response(status_code=CLIENT_GONE)  # nobody reads it; the access log does
-    return json_response(report)
+    return await answer(request, partial(_run, fields, data, filename))
 
 
 def _run(
@@ -121,10 +114,9 @@ def _run(
     isolated: Isolated,
 ) -> MatchReport:
     """The match (run in a worker thread, the reading in the reader pool)."""
-    given = fields.resume_skills
     person = service.AssessInput(
         text=fields.resume_text, file=data, filename=filename, title=fields.resume_title,
-        skills=tuple(given) if isinstance(given, list) else given,
+        skills=skills_given(fields.resume_skills),
     )  # fmt: skip
     return service.match(
         person, fields.posting, fields.posting_title, semantic=semantic, isolated=isolated

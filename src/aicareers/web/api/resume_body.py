@@ -2,22 +2,27 @@
 
 ``POST /api/v1/assess`` and ``POST /api/v1/match`` take the same two shapes. The body is read
 once with the upload limit, then parsed by its content type into the endpoint's request model
-(unknown fields refused, each problem named), plus the file's bytes and name when one came.
+(unknown fields refused, each problem named), plus the file's bytes and name when one came;
+``answer`` runs the endpoint's work with the reading isolated and answers with its JSON.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any, TypeVar
 
 from fastapi import Request
+from fastapi.responses import Response
 from pydantic import BaseModel, ValidationError
 from starlette.datastructures import UploadFile
 from starlette.exceptions import HTTPException
 
+from ...service.isolation import Abandoned, Isolated
 from ..deps import get_settings
 from ..errors import ApiError
 from ..limits import FRAMING_BYTES
-from .common import invalid, read_body
+from ..uploads import CLIENT_GONE, in_reader_pool
+from .common import invalid, json_response, read_body
 from .nesting import check_body
 from .schemas import clean_text
 
@@ -82,3 +87,19 @@ async def _from_form(
         return fields, None, None
     data = await upload.read()
     return fields, data, clean_text(upload.filename) or None
+
+
+async def answer(request: Request, work: Callable[[bool, Isolated], object]) -> Response:
+    """``work(semantic, isolated)`` run off the event loop, its reading in the reader pool, as
+    JSON; a client that left first gets nothing (499 in the access log)."""
+    semantic = get_settings(request).semantic
+    try:
+        report = await in_reader_pool(request, lambda isolated: work(semantic, isolated))
+    except Abandoned:
+        return Response(status_code=CLIENT_GONE)
+    return json_response(report)
+
+
+def skills_given(given: list[str] | str | None) -> str | tuple[str, ...] | None:
+    """Skills as the service takes them: a list as a tuple, one string as it is."""
+    return tuple(given) if isinstance(given, list) else given
