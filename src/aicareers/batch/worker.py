@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import signal
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 import msgspec
 
 from ..documents.assessment import RowResult
 from ..errors import UserInputError
 from ..service.assess import AssessInput, assess_with
-from ..service.runtime import light_assessor, load_assessor
+from ..service.runtime import light_assessor, load_assessor, sentence_memories
 from ..service.tables import EngineLoadError, build_engine
 
 __all__ = [
@@ -77,24 +77,6 @@ class Worker:
         except Exception as exc:  # one odd row must not end a batch of thousands
             return RowResult(row=row, columns=kept, error=f"Unexpected {type(exc).__name__}: {exc}")
         return RowResult(row=row, columns=kept, careers=careers)
-
-
-def sentence_memories(assessor: object) -> list[Any]:
-    """The engine's memories of recent sentence vectors (``forget`` empties one).
-
-    A sentence's vector differs in its last bits with the batch it was embedded in, so a
-    vector remembered from an earlier row can move a score by a point. Emptying the memory
-    before each row makes a row's answer depend on that row alone: the same whichever worker
-    or partition it lands in, on either engine, and the same as ``assess`` of the person. The
-    memory still serves its purpose, one embedding per sentence within an assessment.
-    """
-    found: dict[int, Any] = {}
-    for part in (getattr(assessor, "semantic", None), getattr(assessor, "text_coder", None),
-                 getattr(assessor, "coder", None)):  # fmt: skip
-        encoder = getattr(part, "encoder", None)
-        if callable(getattr(encoder, "forget", None)):
-            found[id(encoder)] = encoder
-    return list(found.values())
 
 
 # State of one pool process: set once by its initializer.

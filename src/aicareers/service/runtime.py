@@ -136,6 +136,24 @@ def load_assessor(semantic: bool = True) -> Assessor:
     )
 
 
+def sentence_memories(assessor: object) -> list[Any]:
+    """The engine's memories of recent sentence vectors (``forget`` empties one).
+
+    A sentence's vector differs in its last bits with the batch it was embedded in, so a
+    vector remembered from an earlier row can move a score by a point. Emptying the memory
+    before each row makes a row's answer depend on that row alone: the same whichever worker
+    or partition it lands in, on either engine, and the same as ``assess`` of the person. The
+    memory still serves its purpose, one embedding per sentence within an assessment.
+    """
+    found: dict[int, Any] = {}
+    for part in (getattr(assessor, "semantic", None), getattr(assessor, "text_coder", None),
+                 getattr(assessor, "coder", None)):  # fmt: skip
+        encoder = getattr(part, "encoder", None)
+        if callable(getattr(encoder, "forget", None)):
+            found[id(encoder)] = encoder
+    return list(found.values())
+
+
 def _artifact_key(taxonomy: Taxonomy, files: Sequence[str], modules: Sequence[Any]) -> str:
     """Changes with the named artifact files and with the source of the modules that index them."""
     digest = hashlib.sha256()
